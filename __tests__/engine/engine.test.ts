@@ -1,0 +1,102 @@
+import { Engine } from '../../src/engine/engine.js'
+import { allRules } from '../../src/rules/index.js'
+import type { ScanDocument } from '../../src/rules/rule.js'
+import { githubToken, pemKey, ssn } from '../helpers/fake-values.js'
+
+const engine = new Engine(allRules)
+
+describe('Engine', () => {
+  it('reports a token on its exact line and column without its value', () => {
+    const token = githubToken()
+    const text = `const a = 1\nconst token = "${token}"\n`
+    const [finding, ...rest] = engine.scanText('src/a.ts', text)
+    expect(rest).toHaveLength(0)
+    expect(finding).toMatchObject({
+      ruleId: 'github-classic-token',
+      file: 'src/a.ts',
+      line: 2,
+      column: 16,
+      endLine: 2,
+      endColumn: 16 + token.length,
+      redacted: 'ghp_…(40 chars)'
+    })
+    expect(JSON.stringify(finding)).not.toContain(token.slice(4))
+  })
+
+  it('ignores a token whose checksum does not match', () => {
+    const token = githubToken()
+    const broken = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')
+    expect(engine.scanText('a.txt', broken)).toEqual([])
+  })
+
+  it('maps the lines of a diff to the lines of the file', () => {
+    const text = `nothing here\nssn: ${ssn()}`
+    const [finding] = engine.scanText('fixtures/p.yml', text, [10, 42])
+    expect(finding).toMatchObject({ ruleId: 'us-ssn', line: 42, column: 6 })
+  })
+
+  it('keeps the fingerprint when the value moves to another line', () => {
+    const token = githubToken(99)
+    const a = engine.scanText('x.env', `T=${token}`)[0]!
+    const b = engine.scanText('x.env', `\n\n# moved\nT=${token}`)[0]!
+    expect(a.fingerprint).toBe(b.fingerprint)
+    expect(a.line).not.toBe(b.line)
+  })
+
+  it('suppresses a finding with an inline marker that gives a reason', () => {
+    const line = `key = "${githubToken()}" # hipaa-gate:allow revoked in INC-12`
+    const [finding] = engine.scanText('a.py', line)
+    expect(finding!.suppression).toEqual({
+      kind: 'inline',
+      reason: 'revoked in INC-12'
+    })
+  })
+
+  it('does not suppress on a marker without a reason, and says so', () => {
+    const [finding] = engine.scanText(
+      'a.py',
+      `k="${githubToken()}" # hipaa-gate:allow`
+    )
+    expect(finding!.suppression).toBeUndefined()
+    expect(finding!.message).toContain('without a reason does not suppress')
+  })
+
+  it('reports a PEM key that spans many lines once, from its BEGIN line', () => {
+    const text = `a\n${pemKey()}\nb`
+    const findings = engine.scanText('id_rsa', text)
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({ line: 2, endLine: 11 })
+  })
+
+  it('passes every matched value to the masker before reporting it', () => {
+    const seen: string[] = []
+    const masking = new Engine(allRules, { onValue: v => seen.push(v) })
+    const token = githubToken(5)
+    masking.scanText('a', token)
+    expect(seen).toEqual([token])
+  })
+
+  it('keeps document findings only on changed lines', () => {
+    const rule = {
+      ...allRules[0]!,
+      kind: 'document' as const,
+      id: 'every-line',
+      appliesTo: () => true,
+      *detect(doc: ScanDocument) {
+        let at = 0
+        for (const line of doc.text.split('\n')) {
+          yield { start: at, end: at + line.length, value: line }
+          at += line.length + 1
+        }
+      }
+    }
+    const docs = new Engine([rule])
+    const findings = docs.scanDocument({
+      path: 'a.csv',
+      text: 'one\ntwo\nthree',
+      fullScan: false,
+      isChanged: line => line === 2
+    })
+    expect(findings.map(f => f.line)).toEqual([2])
+  })
+})

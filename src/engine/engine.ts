@@ -1,0 +1,235 @@
+/**
+ * The scan engine: text in, findings out. It is pure and synchronous; the
+ * caller loads files and diffs. Every match becomes a redacted finding here,
+ * the only place a matched value is seen outside its rule.
+ */
+import type { Finding, Severity } from '../findings/finding.js'
+import { fingerprint } from '../findings/fingerprint.js'
+import { readInlineMarker } from '../findings/inline.js'
+import { redact } from '../findings/redact.js'
+import { KeywordIndex } from '../rules/prefilter.js'
+import type {
+  DocumentRule,
+  Match,
+  Rule,
+  ScanDocument,
+  TextRule
+} from '../rules/rule.js'
+import {
+  lineIndexAt,
+  lineStarts,
+  lineText,
+  windowEnd,
+  windowStart
+} from './lines.js'
+
+export interface EngineOptions {
+  /** Severity per rule id, replacing the rule's default. */
+  readonly severities?: ReadonlyMap<string, Severity>
+  /**
+   * Called with every matched value before its finding exists, so the
+   * action can mask it in the runner's log (`core.setSecret`).
+   */
+  readonly onValue?: (value: string) => void
+}
+
+/** Lines of a text that map to lines of a file, for diffs. */
+export type LineNumbers = ArrayLike<number>
+
+export class Engine {
+  readonly rules: readonly Rule[]
+  private readonly textRules: TextRule[]
+  private readonly alwaysRun: TextRule[]
+  private readonly documentRules: DocumentRule[]
+  private readonly index: KeywordIndex
+  /** For each keyword, the indexes (into textRules) of rules that use it. */
+  private readonly keywordRules: number[][]
+  private readonly options: EngineOptions
+
+  constructor(rules: readonly Rule[], options: EngineOptions = {}) {
+    this.rules = rules
+    this.options = options
+    this.textRules = rules.filter((r): r is TextRule => r.kind === 'text')
+    this.documentRules = rules.filter(
+      (r): r is DocumentRule => r.kind === 'document'
+    )
+    this.alwaysRun = this.textRules.filter(r => r.keywords.length === 0)
+
+    const keywordIds = new Map<string, number>()
+    this.keywordRules = []
+    this.textRules.forEach((rule, ruleIndex) => {
+      for (const raw of rule.keywords) {
+        const keyword = raw.toLowerCase()
+        let id = keywordIds.get(keyword)
+        if (id === undefined) {
+          id = keywordIds.size
+          keywordIds.set(keyword, id)
+          this.keywordRules.push([])
+        }
+        const users = this.keywordRules[id]!
+        if (!users.includes(ruleIndex)) users.push(ruleIndex)
+      }
+    })
+    this.index = new KeywordIndex([...keywordIds.keys()])
+  }
+
+  /**
+   * Scans plain text from `path`: the whole file, or in a diff the added
+   * lines joined with `\n`, where `lineNumbers[i]` is the file line of the
+   * text's line `i`.
+   */
+  scanText(path: string, text: string, lineNumbers?: LineNumbers): Finding[] {
+    const windows = this.windowsByRule(text)
+    const found: Finding[] = []
+    let starts: number[] | undefined
+
+    const run = (rule: TextRule, from: number, to: number): void => {
+      const slice =
+        from === 0 && to === text.length ? text : text.slice(from, to)
+      for (const match of rule.detect(slice)) {
+        starts ??= lineStarts(text)
+        found.push(
+          this.toFinding(rule, match, from, path, text, starts, lineNumbers)
+        )
+      }
+    }
+
+    for (const rule of this.alwaysRun) {
+      if (rule.appliesTo && !rule.appliesTo(path)) continue
+      run(rule, 0, text.length)
+    }
+    windows.forEach((spans, ruleIndex) => {
+      const rule = this.textRules[ruleIndex]!
+      if (rule.appliesTo && !rule.appliesTo(path)) return
+      for (let i = 0; i < spans.length; i += 2)
+        run(rule, spans[i]!, spans[i + 1]!)
+    })
+    return found
+  }
+
+  /** Whether any document rule reads this file; `sample` is its start. */
+  wantsDocument(path: string, sample: string): boolean {
+    return this.documentRules.some(rule => rule.appliesTo(path, sample))
+  }
+
+  /** Runs the document rules that read `document`. */
+  scanDocument(document: ScanDocument): Finding[] {
+    const sample = document.text.slice(0, 4096)
+    const found: Finding[] = []
+    let starts: number[] | undefined
+    for (const rule of this.documentRules) {
+      if (!rule.appliesTo(document.path, sample)) continue
+      if (document.bytes !== undefined && !rule.binary) continue
+      for (const match of rule.detect(document)) {
+        starts ??= lineStarts(document.text)
+        const finding = this.toFinding(
+          rule,
+          match,
+          0,
+          document.path,
+          document.text,
+          starts
+        )
+        if (
+          match.changed ||
+          document.fullScan ||
+          touchesChange(finding, document)
+        ) {
+          found.push(finding)
+        }
+      }
+    }
+    return found
+  }
+
+  /**
+   * One prefilter pass; for each text rule with hits, the merged windows
+   * (pairs of start and end offsets) around its keyword occurrences.
+   */
+  private windowsByRule(text: string): Map<number, number[]> {
+    const windows = new Map<number, number[]>()
+    if (this.index.keywords.length === 0) return windows
+    this.index.scan(text, (keyword, end) => {
+      for (const ruleIndex of this.keywordRules[keyword]!) {
+        let spans = windows.get(ruleIndex)
+        if (spans === undefined) {
+          spans = []
+          windows.set(ruleIndex, spans)
+        }
+        const last = spans.length - 1
+        // Hits inside the current window add nothing.
+        if (last > 0 && end <= spans[last]!) continue
+        const context = this.textRules[ruleIndex]!.contextLines ?? 0
+        const start = windowStart(text, end - 1, context)
+        const stop = windowEnd(text, end - 1, context)
+        if (last > 0 && start <= spans[last]!) spans[last] = stop
+        else spans.push(start, stop)
+      }
+    })
+    return windows
+  }
+
+  private toFinding(
+    rule: Rule,
+    match: Match,
+    base: number,
+    path: string,
+    text: string,
+    starts: readonly number[],
+    lineNumbers?: LineNumbers
+  ): Finding {
+    this.options.onValue?.(match.value)
+
+    const startOffset = base + match.start
+    const endOffset = Math.max(startOffset, base + match.end - 1)
+    const startIndex = lineIndexAt(starts, startOffset)
+    const endIndex = lineIndexAt(starts, endOffset)
+    const fileLine = (index: number): number =>
+      lineNumbers ? (lineNumbers[index] ?? index + 1) : index + 1
+
+    const finding: Finding = {
+      ruleId: rule.id,
+      category: rule.category,
+      severity:
+        this.options.severities?.get(rule.id) ??
+        match.severity ??
+        rule.severity,
+      safeguard: rule.safeguard,
+      file: path,
+      line: fileLine(startIndex),
+      column: startOffset - starts[startIndex]! + 1,
+      endLine: fileLine(endIndex),
+      endColumn: endOffset - starts[endIndex]! + 2,
+      message: match.message ?? rule.summary,
+      fingerprint: fingerprint(rule.id, path, match.value),
+      redacted: redact(match.value, rule.redaction, match.kind ?? rule.id),
+      ...(match.properties ? { properties: match.properties } : {})
+    }
+
+    const marker = readInlineMarker(lineText(text, starts, startIndex))
+    if (marker.found && marker.reason !== undefined) {
+      finding.suppression = {
+        kind: 'inline',
+        reason: scrubReason(marker.reason, match.value)
+      }
+    } else if (marker.found) {
+      finding.message +=
+        ' (a hipaa-gate:allow marker without a reason does not suppress)'
+    }
+    return finding
+  }
+}
+
+function touchesChange(finding: Finding, document: ScanDocument): boolean {
+  for (let line = finding.line; line <= finding.endLine; line++) {
+    if (document.isChanged(line)) return true
+  }
+  return false
+}
+
+/** A reason is logged in the audit trail, so it must not repeat the value. */
+function scrubReason(reason: string, value: string): string {
+  const clean =
+    value.length > 0 ? reason.split(value).join('[redacted]') : reason
+  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean
+}
