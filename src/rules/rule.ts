@@ -33,6 +33,10 @@ export interface RuleMetadata {
   readonly keywords: readonly string[]
   /** How the matched value may be hinted at in the finding. */
   readonly redaction: RedactionStyle
+  /** What the rule checks beyond the pattern (checksum, structure, context). */
+  readonly validation?: string
+  /** A bad and a fixed example for the documentation (no real values). */
+  readonly examples?: { readonly bad: string; readonly good: string }
 }
 
 /**
