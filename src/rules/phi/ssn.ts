@@ -1,22 +1,17 @@
-/** US Social Security numbers (Safe Harbor identifier (G)). */
+/** US Social Security numbers (Safe Harbor identifier (G)) and ITINs. */
 import type { Match, TextRule } from '../rule.js'
+import { isStructuredPath } from './paths.js'
+import { classifySsn } from './validators.js'
 
-const SSN = /(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])/g
+const SSN = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g
 
-// Numbers the SSA has published as examples, or that circulated widely
-// after being printed on sample cards; they identify no one.
-const PUBLISHED_SAMPLES = new Set([
-  '078051120',
-  '123456789',
-  '219099999',
-  ...Array.from({ length: 10 }, (_, i) => `98765432${i}`)
-])
+// An ITIN is only called one when a label says so; unlabelled 9xx numbers
+// are what test data generators are told to use.
+const TIN_LABEL = /\b(?:i?tin|taxpayer(?:[ _]id)?)\b[^\n]{0,20}$/i
 
 /** Whether the SSA issues numbers of this form (area, group, serial). */
 export function isIssuableSsn(area: string, group: string, serial: string) {
-  if (area === '000' || area === '666' || area[0] === '9') return false
-  if (group === '00' || serial === '0000') return false
-  return !PUBLISHED_SAMPLES.has(area + group + serial)
+  return classifySsn(area + group + serial).kind === 'issuable'
 }
 
 export const usSsn: TextRule = {
@@ -29,23 +24,43 @@ export const usSsn: TextRule = {
   description:
     'Matches NNN-NN-NNNN numbers whose area, group and serial the SSA ' +
     'issues. Numbers that can never be issued (area 000, 666 or 900-999, ' +
-    'group 00, serial 0000) and published sample numbers are synthetic ' +
-    'and pass. Replace real numbers with synthetic ones (for example the ' +
-    '900-999 area) or remove the record.',
+    'group 00, serial 0000), published sample numbers and runs of repeated ' +
+    'or sequential digits are synthetic and pass. A 9xx number in the IRS ' +
+    'ITIN ranges labelled as a TIN is reported as an ITIN. Replace real ' +
+    'numbers with synthetic ones (for example the 900-999 area) or remove ' +
+    'the record. CSV, JSON, YAML, SQL, HL7 and X12 files are read by the ' +
+    'record rules instead, which report an SSN with the rest of its record.',
+  validation:
+    'SSA issuance rules (area, group, serial), published samples, ITIN ' +
+    'group ranges.',
+  examples: { bad: 'ssn: <issued SSN>', good: 'ssn: 900-12-3456' },
   keywords: [],
   redaction: 'suffix',
+  appliesTo: path => !isStructuredPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(SSN)) {
-      if (!isIssuableSsn(m[1]!, m[2]!, m[3]!)) continue
+      const c = classifySsn(m[1]! + m[2]! + m[3]!)
+      let itin = false
+      if (c.kind === 'itin') {
+        const before = text.slice(Math.max(0, m.index - 40), m.index)
+        if (!TIN_LABEL.test(before)) continue
+        itin = true
+      } else if (c.kind !== 'issuable') continue
       yield {
         start: m.index,
         end: m.index + m[0].length,
         value: m[0],
-        kind: 'SSN',
-        message:
-          'Social Security number in an issued range (Safe Harbor identifier G). ' +
-          'Use synthetic or de-identified data in code and fixtures.',
-        properties: { identifiers: ['SSN'] }
+        kind: itin ? 'ITIN' : 'SSN',
+        message: itin
+          ? 'Individual Taxpayer Identification Number (ITIN, Safe Harbor ' +
+            'identifier R). Use synthetic or de-identified data.'
+          : 'Social Security number in an issued range (Safe Harbor ' +
+            'identifier G). Use synthetic or de-identified data in code ' +
+            'and fixtures.',
+        properties: {
+          identifiers: [itin ? 'ITIN' : 'SSN'],
+          safeHarbor: [itin ? 'R' : 'G']
+        }
       }
     }
   }

@@ -1,0 +1,59 @@
+/**
+ * The free-text record rule: labelled identifiers in notes, logs, comments
+ * and docs, grouped by adjacent lines into records.
+ */
+import type { Match, TextRule } from '../rule.js'
+import { isStructuredPath } from './paths.js'
+import { assessRecord, type RecordFormat } from './record.js'
+import { readNote } from './readers/note.js'
+
+const FORMAT: RecordFormat = { id: 'note', label: 'Note or log entry' }
+
+export const noteRecord: TextRule = {
+  kind: 'text',
+  id: 'phi-record-note',
+  category: 'phi',
+  severity: 'error',
+  safeguard: '164.514(b)(2)(i)',
+  summary: 'Note or log lines that identify a patient by labelled values',
+  description:
+    'Reads free text near patient words (`patient`, `DOB`, `MRN`, `SSN`, ' +
+    '`date of birth`, `admitted`, …) for labelled values (`Name: …`, ' +
+    '`dob=…`, `Phone: …`), each checked for its kind. Labels on adjacent ' +
+    'lines form one record; a record is an `error` when it identifies a ' +
+    'patient (a name with a birth date, say), a `note` when it holds one ' +
+    'weak identifier or looks synthetic or de-identified. Unlabelled prose ' +
+    'names are not recognised.',
+  validation:
+    'Each labelled value must have the shape of its kind (calendar date, ' +
+    'NANP phone, issued SSN, capitalised name).',
+  examples: {
+    bad: 'Patient: <Given Family>  DOB: <MM/DD/YYYY>  MRN: <MRN>',
+    good: 'Patient: [PERSON_1]  DOB: [DATE_1]  MRN: [MRN_1]'
+  },
+  keywords: [
+    'patient',
+    'dob',
+    'd.o.b',
+    'date of birth',
+    'birth',
+    'ssn',
+    'social security',
+    'mrn',
+    'medical record',
+    'member id',
+    'pt:',
+    'admitted',
+    'discharged',
+    'deceased'
+  ],
+  contextLines: 2,
+  redaction: 'suffix',
+  appliesTo: path => !isStructuredPath(path),
+  *detect(text: string): Iterable<Match> {
+    for (const record of readNote(text)) {
+      const match = assessRecord(record, FORMAT)
+      if (match) yield match
+    }
+  }
+}

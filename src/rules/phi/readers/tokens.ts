@@ -1,0 +1,18 @@
+/**
+ * Identifiers recognisable without a key: a formatted SSN inside any
+ * string value or cell. Structured readers run this over values their keys
+ * do not map, so a file the token rules leave to them loses nothing.
+ */
+import type { RecordField } from '../record.js'
+
+const FORMATTED_SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
+
+/** Fields for the key-less identifiers in `value`. */
+export function tokenFields(value: string): RecordField[] {
+  if (value.length > 100_000) return []
+  const out: RecordField[] = []
+  for (const m of value.matchAll(FORMATTED_SSN)) {
+    out.push({ kind: 'SSN', value: m[0] })
+  }
+  return out
+}
