@@ -1,6 +1,6 @@
 /** Payment card numbers (Safe Harbor identifier (J), account numbers). */
 import type { Match, TextRule } from '../rule.js'
-import { isStructuredPath } from './paths.js'
+import { isRecordPath } from './paths.js'
 import { cardNetwork, isTestCard, luhn } from './validators.js'
 
 // Four-digit groups (or Amex 4-6-5) with one consistent separator, or none.
@@ -42,7 +42,7 @@ export const paymentCardNumber: TextRule = {
   ],
   contextLines: 1,
   redaction: 'suffix',
-  appliesTo: path => !isStructuredPath(path),
+  appliesTo: path => !isRecordPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(CARD)) {
       const digits = m[0].replace(/[ -]/g, '')

@@ -3,7 +3,7 @@
  * Health Insurance Claim Number it replaced (Safe Harbor identifier (I)).
  */
 import type { Match, TextRule } from '../rule.js'
-import { isStructuredPath } from './paths.js'
+import { isRecordPath } from './paths.js'
 import { classifySsn, isValidMbi } from './validators.js'
 
 const A = '[AC-HJKMNP-RT-Y]'
@@ -33,7 +33,7 @@ export const medicareMbi: TextRule = {
   keywords: ['mbi', 'medicare', 'beneficiary'],
   contextLines: 1,
   redaction: 'suffix',
-  appliesTo: path => !isStructuredPath(path),
+  appliesTo: path => !isRecordPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(MBI)) {
       const v = m[0].replace(/-/g, '')
@@ -70,7 +70,7 @@ export const medicareHicn: TextRule = {
   keywords: ['hicn', 'medicare', 'hic#', 'hic:'],
   contextLines: 1,
   redaction: 'suffix',
-  appliesTo: path => !isStructuredPath(path),
+  appliesTo: path => !isRecordPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(HICN)) {
       if (classifySsn(m[1]! + m[2]! + m[3]!).kind !== 'issuable') continue

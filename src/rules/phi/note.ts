@@ -3,7 +3,7 @@
  * and docs, grouped by adjacent lines into records.
  */
 import type { Match, TextRule } from '../rule.js'
-import { isStructuredPath } from './paths.js'
+import { isRecordPath } from './paths.js'
 import { assessRecord, type RecordFormat } from './record.js'
 import { readNote } from './readers/note.js'
 
@@ -49,7 +49,7 @@ export const noteRecord: TextRule = {
   ],
   contextLines: 2,
   redaction: 'suffix',
-  appliesTo: path => !isStructuredPath(path),
+  appliesTo: path => !isRecordPath(path),
   *detect(text: string): Iterable<Match> {
     for (const record of readNote(text)) {
       const match = assessRecord(record, FORMAT)

@@ -19,3 +19,12 @@ export function extensionOf(path: string): string {
   const dot = path.lastIndexOf('.')
   return dot > slash ? path.slice(dot + 1).toLowerCase() : ''
 }
+
+/**
+ * Whether a record rule reads this path, YAML included. The free-text and
+ * Medicare and card rules leave all of these to the record rules; the SSN
+ * rule still reads YAML as text.
+ */
+export function isRecordPath(path: string): boolean {
+  return isStructuredPath(path) || /\.ya?ml$/i.test(path)
+}

@@ -10,7 +10,7 @@ import type { PatientRecord, RecordField } from '../record.js'
 
 // A label, optionally quoted or prefixed as a key, then a separator.
 const LABEL =
-  /(?<![A-Za-z0-9_])(patient(?:'s)?(?:[ _]?full)?(?:[ _]?name)?|pt|(?:full|first|last|given|family|middle)[ _]?name|name|surname|dob|d\.o\.b\.?|date[ _]of[ _]birth|birth[ _]?date|born|ssn|social[ _]security(?:[ _](?:number|no\.?|#))?|mrn|medical[ _]record(?:[ _](?:number|no\.?|#))?|member[ _]?(?:id|number|no\.?|#)|subscriber[ _]?id|policy[ _]?(?:number|no\.?|#)|(?:patient[ _])?account[ _]?(?:number|no\.?|#)?|acct[ _]?(?:no\.?|#)?|(?:home[ _]|cell[ _]|work[ _])?phone|tel|telephone|cell|mobile|fax|e-?mail|(?:home[ _]|street[ _])?address|addr|zip(?:[ _]?code)?|postal[ _]code|age|admitted|admission[ _]date|admit[ _]date|discharged|discharge[ _]date|date[ _]of[ _]death|deceased|mbi|medicare[ _](?:id|number|beneficiary[ _]identifier)|hicn|driver'?s?[ _]licen[sc]e(?:[ _](?:number|no\.?|#))?|npi|dea|vin|device[ _]serial|ip[ _]address)(?![A-Za-z0-9])["']?\s{0,3}(?:[:=#]|=>|\bis\b)?\s{0,3}["']?/gi
+  /(?<![A-Za-z0-9_])(patient(?:'s)?(?:[ _]?full)?(?:[ _]?name)?|pt|(?:full|first|last|given|family|middle)[ _]?name|name|surname|dob|d\.o\.b\.?|date[ _]of[ _]birth|birth[ _]?date|born|ssn|social[ _]security(?:[ _](?:number|no\.?|#))?|mrn|medical[ _]record(?:[ _](?:number|no\.?|#))?|member[ _]?(?:id|number|no\.?|#)|subscriber[ _]?id|policy[ _]?(?:number|no\.?|#)|(?:patient[ _])?account[ _]?(?:number|no\.?|#)?|acct[ _]?(?:no\.?|#)?|(?:home[ _]|cell[ _]|work[ _])?phone|tel|telephone|cell|mobile|fax|e-?mail|(?:home[ _]|street[ _])?address|addr|zip(?:[ _]?code)?|city|dl|postal[ _]code|age|admitted|admission[ _]date|admit[ _]date|discharged|discharge[ _]date|date[ _]of[ _]death|deceased|mbi|medicare[ _](?:id|number|beneficiary[ _]identifier)|hicn|driver'?s?[ _]licen[sc]e(?:[ _](?:number|no\.?|#))?|npi|dea|vin|device[ _]serial|ip[ _]address)(?![A-Za-z0-9])["']?\s{0,3}(?:[:=#]|=>|\bis\b)?\s{0,3}["']?/gi
 
 const SPECIAL: Readonly<Record<string, IdentifierKind>> = {
   patient: 'name',
@@ -50,7 +50,8 @@ const DATE =
 const PLACEHOLDER =
   /(?:\[[A-Z][A-Z_ -]{1,30}(?:_\d{1,4})?\]|<[A-Z][A-Z_ -]{1,30}>|\[?redacted\]?|X{3}-X{2}-\d{4}|\*{3}-\*{2}-\d{4}|90\+)/iy
 const VALUE: Partial<Record<IdentifierKind, RegExp>> = {
-  name: /(?:[A-Z][A-Za-z'’-]{1,24}\d{0,4},? ){1,3}[A-Z][A-Za-z'’-]{1,24}\d{0,4}(?![\w(.])/y,
+  name: /(?:\p{Lu}[\p{L}'’-]{1,24}\d{0,4},? ){1,3}\p{Lu}[\p{L}'’-]{1,24}\d{0,4}(?![\p{L}\d_(]|\.\w)/uy,
+  city: /\p{Lu}[\p{L}.'-]{1,24}(?: \p{Lu}[\p{L}.'-]{1,24}){0,2}(?![\p{L}\d_(])/uy,
   'birth date': DATE,
   'admission date': DATE,
   'discharge date': DATE,
@@ -84,11 +85,40 @@ interface Labelled {
   readonly line: number
 }
 
+// Any key followed by `:` or `=`, as logs and key-value dumps write them;
+// the key is mapped like a CSV header (`patient_dob=…`, `Home Phone: …`).
+const KEYED =
+  /(?<![\w.-])([A-Za-z][\w'.#-]{0,40}(?: [A-Za-z#][\w'.#-]{0,20}){0,3})["']?\s{0,2}(?:[:=]|=>)\s{0,3}["']?/g
+
+interface LabelHit {
+  readonly index: number
+  readonly label: string
+  readonly valueAt: number
+}
+
+/** Label hits of both patterns, in order, one per value position. */
+function labelHits(text: string): LabelHit[] {
+  const hits = new Map<number, LabelHit>()
+  for (const m of text.matchAll(KEYED)) {
+    const valueAt = m.index + m[0].length
+    hits.set(valueAt, { index: m.index, label: m[1]!, valueAt })
+  }
+  for (const m of text.matchAll(LABEL)) {
+    const valueAt = m.index + m[0].length
+    if (!hits.has(valueAt) || !kindOfLabel(hits.get(valueAt)!.label)) {
+      hits.set(valueAt, { index: m.index, label: m[1]!, valueAt })
+    }
+  }
+  return [...hits.values()].sort((a, b) => a.index - b.index)
+}
+
 function* labelled(text: string): Iterable<Labelled> {
   let line = 0
   let lineAt = 0
-  for (const m of text.matchAll(LABEL)) {
-    const kind = kindOfLabel(m[1]!)
+  let consumed = 0
+  for (const m of labelHits(text)) {
+    if (m.valueAt < consumed) continue
+    const kind = kindOfLabel(m.label)
     if (!kind) continue
     while (true) {
       const nl = text.indexOf('\n', lineAt)
@@ -96,12 +126,13 @@ function* labelled(text: string): Iterable<Labelled> {
       line++
       lineAt = nl + 1
     }
-    const at = m.index + m[0].length
+    const at = m.valueAt
     PLACEHOLDER.lastIndex = at
     const pattern = VALUE[kind]
     const hit =
       PLACEHOLDER.exec(text) ?? (pattern ? execAt(pattern, text, at) : null)
     if (!hit) continue
+    consumed = at + hit[0].length
     yield {
       kind,
       value: hit[0],
