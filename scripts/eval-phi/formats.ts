@@ -497,7 +497,8 @@ function x12(who: Person, kinds: readonly Planted[], r: Random): string {
     pad('RECEIVER', 15),
     '240101',
     '1200',
-    '^',
+    // ISA11, the repetition separator, must differ from the element one.
+    el === '^' ? '{' : '^',
     '00501',
     String(r.int(100000000, 999999999)),
     '0',

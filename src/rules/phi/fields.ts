@@ -4,7 +4,7 @@
  * are compared folded (lower case, letters and digits only), so
  * `Patient_DOB`, `patientDob` and `patient-dob` are one key.
  */
-import type { IdentifierKind } from './identifiers.js'
+import { lookup, type IdentifierKind } from './identifiers.js'
 
 const EXACT: Record<string, IdentifierKind> = {}
 
@@ -101,11 +101,18 @@ add(
 // a package's name.
 const GENERIC = new Set(['name', 'given', 'family', 'address', 'line1', 'tel'])
 
-// Tails that may follow a qualifier: `patient_first_name`, `insured_phone`.
-const TAILS = Object.keys(EXACT)
+// Tails that may follow a qualifier: `patient_first_name`, `insured_phone`,
+// indexed by their last three letters so a lookup tries only a few.
+const TAILS = new Map<string, string[]>()
+for (const tail of Object.keys(EXACT)
   .filter(k => k.length >= 5 && !GENERIC.has(k))
   .concat(['dob', 'ssn', 'mrn', 'zip'])
-  .sort((a, b) => b.length - a.length)
+  .sort((a, b) => b.length - a.length)) {
+  const end = tail.slice(-3)
+  const list = TAILS.get(end) ?? []
+  list.push(tail)
+  TAILS.set(end, list)
+}
 
 /** Folds a key to lower-case letters and digits. */
 export function foldKey(key: string): string {
@@ -119,10 +126,10 @@ export function foldKey(key: string): string {
 export function kindOfKey(key: string): IdentifierKind | undefined {
   const k = foldKey(key)
   if (k.length === 0 || k.length > 60) return undefined
-  const exact = EXACT[k]
+  const exact = lookup(EXACT, k)
   if (exact) return exact
-  for (const tail of TAILS) {
-    if (k.endsWith(tail) && k.length > tail.length) return EXACT[tail]
+  for (const tail of TAILS.get(k.slice(-3)) ?? []) {
+    if (k.endsWith(tail) && k.length > tail.length) return lookup(EXACT, tail)
   }
   return undefined
 }
@@ -139,6 +146,6 @@ const PATIENT_WORDS =
  * Whether a key, table or file name speaks of patients (and so the names,
  * phones and addresses beside it are theirs).
  */
-export function isPatientContext(text: string): boolean {
-  return PATIENT_WORDS.test(text.slice(0, 400))
+export function isPatientContext(text: string, limit = 2000): boolean {
+  return PATIENT_WORDS.test(text.length > limit ? text.slice(0, limit) : text)
 }

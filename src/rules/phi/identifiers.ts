@@ -92,6 +92,17 @@ const KINDS: Readonly<Record<IdentifierKind, KindInfo>> = {
   'health information': { letter: '', strength: 'weak', needsContext: true }
 }
 
+/**
+ * Looks a key up in a constant table by own property only, so input such
+ * as `constructor` or `__proto__` never reaches Object.prototype.
+ */
+export function lookup<T>(
+  table: Readonly<Record<string, T>>,
+  key: string
+): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
+}
+
 /** The Safe Harbor letter of a kind (A–R), or '' when it is not one. */
 export function safeHarborLetter(kind: IdentifierKind): string {
   return KINDS[kind].letter

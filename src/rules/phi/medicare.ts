@@ -30,7 +30,19 @@ export const medicareMbi: TextRule = {
     'publishes is ignored. Remove the identifier or use a synthetic one.',
   validation: 'CMS MBI position rules; Medicare context on the same lines.',
   examples: { bad: 'mbi: <MBI>', good: 'mbi: 1EG4-TE5-MK73 (CMS example)' },
-  keywords: ['mbi', 'medicare', 'beneficiary'],
+  // `mbi` alone occurs inside `combine` and `ambiguous`.
+  keywords: [
+    'medicare',
+    'beneficiary',
+    'mbi:',
+    'mbi=',
+    'mbi"',
+    "mbi'",
+    'mbi ',
+    'mbi_',
+    '_mbi',
+    'mbi#'
+  ],
   contextLines: 1,
   redaction: 'suffix',
   appliesTo: path => !isRecordPath(path),

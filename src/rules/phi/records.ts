@@ -47,8 +47,11 @@ interface RecordRuleSpec {
   read(document: ScanDocument): Iterable<PatientRecord>
 }
 
-function recordRule(spec: RecordRuleSpec): DocumentRule {
+function recordRule(
+  spec: RecordRuleSpec
+): DocumentRule & { readonly format: RecordFormat } {
   return {
+    format: spec.format,
     kind: 'document',
     id: spec.id,
     category: 'phi',
@@ -157,9 +160,33 @@ export const sqlRecord = recordRule({
   read: doc => readSql(doc.text, doc.path)
 })
 
+/**
+ * JSON is parsed natively first, which is fast but has no offsets; only a
+ * file in which some record would be reported is parsed again with offsets.
+ * Most JSON in a repository (manifests, lock files, configs) stops there.
+ */
+function* readJson(document: ScanDocument): Iterable<PatientRecord> {
+  const text = document.text
+  if (!mayHoldRecords(text, document.path)) return
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    yield* readTreeOrLines(document)
+    return
+  }
+  const flat = fromJson(value, 0, text.length)
+  if (!flat) return
+  const format = jsonRecord.format
+  const any = [...readFixture(flat, document.path)].some(
+    record => assessRecord(record, format) !== undefined
+  )
+  if (any) yield* readTreeOrLines(document)
+}
+
 function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
   const text = document.text
-  if (!mayHoldRecords(text)) return
+  if (!mayHoldRecords(text, document.path)) return
   const tree = parseTree(text)
   if (tree) {
     yield* readFixture(tree, document.path)
@@ -213,7 +240,7 @@ export const jsonRecord = recordRule({
   good: '{"patient":{"lastName":"[PERSON_1]","dob":"1970","mrn":"[MRN_1]"}}',
   appliesTo: (path, sample) =>
     ext(path, ['json', 'jsonl', 'ndjson']) && !looksLikeFhir(sample),
-  read: readTreeOrLines
+  read: readJson
 })
 
 export const yamlRecord = recordRule({

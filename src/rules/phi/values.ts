@@ -320,5 +320,7 @@ export function judge(kind: IdentifierKind, value: string): Verdict {
     case 'licence number':
     case 'device identifier':
       return judgeIdNumber(v, kind)
+    default:
+      return INVALID
   }
 }

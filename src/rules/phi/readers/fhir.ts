@@ -3,7 +3,7 @@
  * Coverage, alone, contained, or as Bundle entries. Each resource is one
  * record; what it holds is read from the elements FHIR defines for it.
  */
-import type { IdentifierKind } from '../identifiers.js'
+import { lookup, type IdentifierKind } from '../identifiers.js'
 import type { PatientRecord, RecordField } from '../record.js'
 import {
   child,
@@ -136,7 +136,7 @@ function identifierKind(
   if (/us-npi|2\.16\.840\.1\.113883\.4\.6$/i.test(system)) return 'NPI'
   if (/driver|licen[cs]e/i.test(system)) return 'licence number'
   for (const coding of items(child(child(id, 'type') ?? id, 'coding'))) {
-    const kind = TYPE_CODES[text(coding, 'code').toUpperCase()]
+    const kind = lookup(TYPE_CODES, text(coding, 'code').toUpperCase())
     if (kind) return kind
   }
   return type === 'Coverage' ? 'health plan number' : 'MRN'

@@ -20,11 +20,18 @@ const INHERITED = new Set<IdentifierKind>([
 
 // A cheap test that a file can hold a record at all, before parsing it.
 const KEY_HINT =
-  /(?:ssn|dob|birth|mrn|medical.?record|patient|member.?id|subscriber|first.?name|last.?name|given|family|surname|diagnos|\d{3}-\d{2}-\d{4})/i
+  /(?:ssn|dob|birth|mrn|medical.?record|patient|member|subscriber|policy|chart|mbi|medicare|insur|first.?name|last.?name|given|family|surname|diagnos|phone|e.?mail|address|street|zip|postal|account|licen[cs]e|\d{3}-\d{2}-\d{4})/i
+
+// Outside patient context only a key of a health kind (or a context word,
+// or an SSN) can make a record count; author names and emails in
+// manifests cannot. Checked first, because most JSON is manifests.
+const HEALTH_KEY_HINT =
+  /["'\s](?:[\w-]{0,30}(?:ssn|dob|birth|mrn|medical|patient|member|subscriber|policy|chart|record|mbi|medicare|hicn|insur|admi[st]|discharg|death|decease|card|diagnos|beneficiar|guarantor|enrollee|kin|dependent|claim|health|clinical|encounter|person|itin|taxpayer|plan|group)[\w-]{0,30})["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i
 
 /** Whether a JSON or YAML file is worth parsing for records. */
-export function mayHoldRecords(text: string): boolean {
-  return KEY_HINT.test(text)
+export function mayHoldRecords(text: string, path = ''): boolean {
+  if (isPatientContext(foldKey(path))) return KEY_HINT.test(text)
+  return HEALTH_KEY_HINT.test(text)
 }
 
 interface Collected {

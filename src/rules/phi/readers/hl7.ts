@@ -3,7 +3,7 @@
  * messages written with other separators read the same. A message, from
  * its MSH to the next, is one record.
  */
-import type { IdentifierKind } from '../identifiers.js'
+import { lookup, type IdentifierKind } from '../identifiers.js'
 import type { PatientRecord, RecordField } from '../record.js'
 
 interface Separators {
@@ -12,7 +12,7 @@ interface Separators {
   readonly repetition: string
 }
 
-type FieldMap = Readonly<Record<number, IdentifierKind | 'xcn' | 'cx' | 'xtn'>>
+type FieldMap = Readonly<Record<number, IdentifierKind | 'cx' | 'xtn'>>
 
 // Field positions (1-based, as HL7 numbers them) per segment.
 const SEGMENTS: Readonly<Record<string, FieldMap>> = {
@@ -141,7 +141,7 @@ function readSegment(
 ): void {
   const trimmed = line.trimStart()
   const id = trimmed.slice(0, 3)
-  const map = SEGMENTS[id]
+  const map = lookup(SEGMENTS, id)
   if (!map) return
   const values = trimmed.split(seps.field)
   for (const [position, kind] of Object.entries(map)) {
@@ -158,7 +158,7 @@ function readSegment(
 }
 
 function readComponents(
-  kind: IdentifierKind | 'xcn' | 'cx' | 'xtn',
+  kind: IdentifierKind | 'cx' | 'xtn',
   parts: readonly string[],
   out: RecordField[]
 ): void {
@@ -168,7 +168,7 @@ function readComponents(
   }
   switch (kind) {
     case 'cx':
-      push(ID_TYPES[part(4).toUpperCase()] ?? 'MRN', part(0))
+      push(lookup(ID_TYPES, part(4).toUpperCase()) ?? 'MRN', part(0))
       return
     case 'xtn': {
       const local = part(6)

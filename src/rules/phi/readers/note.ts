@@ -4,7 +4,7 @@
  * for its kind, and labels on adjacent lines make one record, so a note
  * that names a patient and gives a birth date is one finding.
  */
-import type { IdentifierKind } from '../identifiers.js'
+import { lookup, type IdentifierKind } from '../identifiers.js'
 import { isPatientContext, kindOfKey } from '../fields.js'
 import type { PatientRecord, RecordField } from '../record.js'
 
@@ -25,7 +25,7 @@ const SPECIAL: Readonly<Record<string, IdentifierKind>> = {
 
 function kindOfLabel(label: string): IdentifierKind | undefined {
   const k = label.toLowerCase().replace(/[^a-z]/g, '')
-  const special = SPECIAL[k]
+  const special = lookup(SPECIAL, k)
   if (special) return special
   if (k.startsWith('socialsecurity')) return 'SSN'
   if (k.startsWith('medicalrecord')) return 'MRN'
@@ -58,8 +58,8 @@ const VALUE: Partial<Record<IdentifierKind, RegExp>> = {
   'death date': DATE,
   SSN: /\d{3}-\d{2}-\d{4}(?![\d-])|\d{9}(?!\d)/y,
   ITIN: /\d{3}-\d{2}-\d{4}(?![\d-])/y,
-  'phone number': /(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)/y,
-  'fax number': /(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)/y,
+  'phone number': /(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)/y,
+  'fax number': /(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)/y,
   'email address': /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/y,
   'ZIP code': /\d{5}(?:-\d{4})?(?!\d)|\d{3}(?!\d)/y,
   'street address': /\d{1,6} [A-Za-z0-9.' -]{2,60}?(?=,|;|\||\r|\n|$| {2})/y,
@@ -151,9 +151,46 @@ function execAt(pattern: RegExp, text: string, at: number) {
 // Labels more than this many lines apart belong to different records.
 const RECORD_GAP = 2
 
+// Lines longer than this are minified code or data, not notes.
+const MAX_NOTE_LINE = 2000
+
+/**
+ * Runs of lines short enough to be prose or log lines, with their
+ * offsets; a long line ends a run.
+ */
+function* proseRuns(text: string): Iterable<{ at: number; text: string }> {
+  let runStart = 0
+  let at = 0
+  while (at <= text.length) {
+    let nl = text.indexOf('\n', at)
+    if (nl === -1) nl = text.length
+    if (nl - at > MAX_NOTE_LINE) {
+      if (at > runStart) yield { at: runStart, text: text.slice(runStart, at) }
+      runStart = nl + 1
+    }
+    at = nl + 1
+  }
+  if (runStart < text.length) {
+    yield {
+      at: runStart,
+      text: runStart === 0 ? text : text.slice(runStart)
+    }
+  }
+}
+
 /** Reads the labelled identifiers of free text, grouped into records. */
 export function* readNote(text: string): Iterable<PatientRecord> {
-  const context = isPatientContext(text)
+  for (const run of proseRuns(text)) {
+    for (const record of readRun(run.text)) {
+      yield run.at === 0
+        ? record
+        : { ...record, start: record.start + run.at, end: record.end + run.at }
+    }
+  }
+}
+
+function* readRun(text: string): Iterable<PatientRecord> {
+  const context = isPatientContext(text, 20_000)
   let group: Labelled[] = []
   const flush = (): PatientRecord | undefined => {
     if (group.length === 0) return undefined

@@ -5,7 +5,7 @@
  * entity, is one record: names (NM1), address (N3, N4), birth date (DMG)
  * and reference numbers (REF).
  */
-import type { IdentifierKind } from '../identifiers.js'
+import { lookup, type IdentifierKind } from '../identifiers.js'
 import type { PatientRecord, RecordField } from '../record.js'
 
 // NM101 entity codes of people whose data is PHI: insured or subscriber,
@@ -104,7 +104,7 @@ export function* readX12(text: string): Iterable<PatientRecord> {
         if (at(2) === '1') {
           push('name', [at(4), at(5), at(3)].filter(Boolean).join(' '))
         }
-        const kind = NM1_QUALIFIERS[at(8)]
+        const kind = lookup(NM1_QUALIFIERS, at(8))
         if (kind) push(kind, at(9))
       }
       continue
@@ -130,7 +130,7 @@ export function* readX12(text: string): Iterable<PatientRecord> {
     } else if (id === 'DMG' && at(1) === 'D8') {
       push('birth date', at(2))
     } else if (id === 'REF') {
-      const kind = REF_QUALIFIERS[at(1)]
+      const kind = lookup(REF_QUALIFIERS, at(1))
       if (kind) push(kind, at(2))
     } else if (id === 'PER') {
       for (let i = 3; i + 1 < e.length; i += 2) {
