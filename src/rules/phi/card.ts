@@ -4,8 +4,9 @@ import { isRecordPath } from './paths.js'
 import { cardNetwork, isTestCard, luhn } from './validators.js'
 
 // Four-digit groups (or Amex 4-6-5) with one consistent separator, or none.
+// (The look-behind is checked by hand, so the pattern starts with a digit.)
 const CARD =
-  /(?<![\d.-])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -]?)\d{6}\2\d{4,5})(?![\d.-])/g
+  /\d{4}(?:([ -]?)\d{4}\1\d{4}\1\d{1,7}|([ -]?)\d{6}\2\d{4,5})(?![\d.-])/g
 
 export const paymentCardNumber: TextRule = {
   kind: 'text',
@@ -31,11 +32,13 @@ export const paymentCardNumber: TextRule = {
     'visa',
     'mastercard',
     'amex',
-    'credit',
+    'credit card',
+    'creditcard',
+    'credit_card',
     'ccnum',
     'cc_num',
     'cc-num',
-    'discover',
+    'discover card',
     'pan:',
     'pan=',
     'pan"'
@@ -45,6 +48,7 @@ export const paymentCardNumber: TextRule = {
   appliesTo: path => !isRecordPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(CARD)) {
+      if (m.index > 0 && /[\d.-]/.test(text[m.index - 1]!)) continue
       const digits = m[0].replace(/[ -]/g, '')
       const network = cardNetwork(digits)
       if (!network || !luhn(digits) || isTestCard(digits)) continue

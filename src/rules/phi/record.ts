@@ -77,11 +77,24 @@ export function assessRecord(
   record: PatientRecord,
   format: RecordFormat
 ): Match | undefined {
+  const verdicts = record.fields.map(field => ({
+    field,
+    verdict: judge(field.kind, field.value)
+  }))
+
+  // Without patient context only identifiers that are about a person by
+  // nature count; an author's name and email are not PHI, and a workflow
+  // step named `test` is no placeholder patient.
+  const context =
+    record.patientContext ||
+    verdicts.some(
+      v => v.verdict.status === 'real' && HEALTH_KINDS.has(v.verdict.kind)
+    )
   const real: { kind: IdentifierKind; value: string }[] = []
   const syntheticReasons: string[] = [...(record.syntheticSignals ?? [])]
   const deidentified: string[] = [...(record.deidentifiedSignals ?? [])]
-  for (const field of record.fields) {
-    const verdict = judge(field.kind, field.value)
+  for (const { field, verdict } of verdicts) {
+    if (!context && needsPatientContext(field.kind)) continue
     if (verdict.status === 'real') {
       real.push({ kind: verdict.kind, value: field.value.trim() })
     } else if (verdict.status === 'synthetic') {
@@ -90,14 +103,7 @@ export function assessRecord(
       deidentified.push(`${field.kind}: ${verdict.reason}`)
     }
   }
-
-  // Without patient context only identifiers that are about a person by
-  // nature count; an author's name and email are not PHI.
-  const context =
-    record.patientContext || real.some(f => HEALTH_KINDS.has(f.kind))
-  const counted = context
-    ? real
-    : real.filter(f => !needsPatientContext(f.kind))
+  const counted = real
   const kinds = unique(counted.map(f => f.kind))
   const value = counted.map(f => f.value).join('\n')
   const base = {

@@ -84,6 +84,12 @@ function recordRule(
 const ext = (path: string, list: readonly string[]) =>
   list.includes(extensionOf(path))
 
+// Where an HL7 or X12 file may hide under another name: plain text, data
+// and message files, or no extension. Source files are left to the token
+// rules, which also see strings in code.
+const SNIFFED = ['', 'txt', 'log', 'dat', 'msg', 'in', 'out', 'text', 'data']
+const sniffed = (path: string) => ext(path, SNIFFED)
+
 export const hl7Record = recordRule({
   id: 'phi-record-hl7',
   format: { id: 'hl7', label: 'HL7 v2 message' },
@@ -94,7 +100,8 @@ export const hl7Record = recordRule({
   bad: 'PID|1||<MRN>^^^HOSP^MR||<FAMILY>^<GIVEN>||<YYYYMMDD>|F',
   good: 'PID|1||[MRN_1]^^^HOSP^MR||[PERSON_1]||1970|F',
   appliesTo: (path, sample) =>
-    ext(path, ['hl7', 'hl7v2', 'er7']) || looksLikeHl7(sample),
+    ext(path, ['hl7', 'hl7v2', 'er7']) ||
+    (sniffed(path) && looksLikeHl7(sample)),
   read: doc => readHl7(doc.text)
 })
 
@@ -125,7 +132,7 @@ export const x12Record = recordRule({
   good: 'NM1*IL*1*DOE*JANE****MI*TEST000001~DMG*D8*1970*F~',
   appliesTo: (path, sample) =>
     ext(path, ['x12', 'edi', '837', '835', '270', '271']) ||
-    looksLikeX12(sample),
+    (sniffed(path) && looksLikeX12(sample)),
   read: doc => readX12(doc.text)
 })
 

@@ -35,6 +35,7 @@ const REF_QUALIFIERS: Readonly<Record<string, IdentifierKind>> = {
 
 /** Whether text looks like an X12 interchange or transaction set. */
 export function looksLikeX12(sample: string): boolean {
+  if (!sample.includes('ISA') && !sample.includes('ST*')) return false
   return /(?:^|[\s~])(?:ISA[*|^~:]|ST\*(?:837|835|270|271)\*)/.test(sample)
 }
 
