@@ -36,6 +36,7 @@ const TYPE_CODES: Readonly<Record<string, IdentifierKind>> = {
 
 /** Whether text looks like FHIR JSON or NDJSON. */
 export function looksLikeFhir(sample: string): boolean {
+  if (!sample.includes('"resourceType"')) return false
   return /"resourceType"\s{0,4}:\s{0,4}"[A-Z]/.test(sample)
 }
 

@@ -26,7 +26,7 @@ const KEY_HINT =
 // or an SSN) can make a record count; author names and emails in
 // manifests cannot. Checked first, because most JSON is manifests.
 const HEALTH_KEY_HINT =
-  /(?:ssn|dob|birth|mrn|medical|patient|member|subscriber|policy|chart|record|mbi|medicare|hicn|insur|admi[st]|discharg|death|decease|card|diagnos|beneficiar|guarantor|enrollee|kin|dependent|claim|health|clinical|encounter|person|itin|taxpayer|plan|group)[\w-]{0,30}["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i
+  /(?:ssn|dob|birth|mrn|medical|patient|member|subscriber|policy.?n|chart.?n|record.?n|mbi|medicare|hicn|insur|admission|admit|discharg|death|decease|card.?n|credit.?card|diagnos|beneficiar|guarantor|enrollee|nextofkin|claimant|clinical|encounter|itin|taxpayer)[\w-]{0,30}["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i
 
 /** Whether a JSON or YAML file is worth parsing for records. */
 export function mayHoldRecords(text: string, path = ''): boolean {
