@@ -7,6 +7,14 @@ import { isRecordPath } from './paths.js'
 import { assessRecord, type RecordFormat } from './record.js'
 import { readNote } from './readers/note.js'
 
+const TOKEN_KINDS = new Set<string>([
+  'SSN',
+  'ITIN',
+  'MBI',
+  'HICN',
+  'payment card number'
+])
+
 const FORMAT: RecordFormat = { id: 'note', label: 'Note or log entry' }
 
 export const noteRecord: TextRule = {
@@ -68,6 +76,10 @@ export const noteRecord: TextRule = {
   appliesTo: path => !isRecordPath(path),
   *detect(text: string): Iterable<Match> {
     for (const record of readNote(text)) {
+      // A lone labelled SSN, MBI or card number is the token rules' to
+      // report; a record rule would only repeat it.
+      const only = record.fields.length === 1 ? record.fields[0]!.kind : ''
+      if (TOKEN_KINDS.has(only)) continue
       const match = assessRecord(record, FORMAT)
       if (match) yield match
     }
