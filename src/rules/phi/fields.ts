@@ -139,8 +139,10 @@ export function isGenericKey(key: string): boolean {
   return GENERIC.has(foldKey(key))
 }
 
+// Words that make the records beside them a patient's. Not `member` or
+// `health`: code configs are full of `member-ordering` and `healthcheck`.
 const PATIENT_WORDS =
-  /patient|member|subscriber|insured|beneficiar|guarantor|enrollee|nextofkin|dependent|claimant|mrn|ehr|emr|clinical|health|medical|diagnos|encounter|admission|discharge|fhir|hl7|\bphi\b|person/i
+  /patient|subscriber|insured|beneficiar|guarantor|enrollee|nextofkin|claimant|mrn|ehr|emr|clinical|medical|diagnos|encounter|admission|discharge|fhir|hl7/i
 
 /**
  * Whether a key, table or file name speaks of patients (and so the names,
