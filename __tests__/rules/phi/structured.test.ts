@@ -259,3 +259,21 @@ describe('DICOM record rule', () => {
     }
   })
 })
+
+describe('hostile input', () => {
+  it('reads JSON nested too deeply to parse as text, without throwing', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000)
+    expect(() => scan('f/deep.json', deep)).not.toThrow()
+  })
+
+  it('does not expand YAML aliases', () => {
+    const bomb = [
+      'a: &a ["x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: [*c,*c,*c,*c,*c,*c,*c,*c]',
+      'patient_name: x'
+    ].join('\n')
+    expect(scan('f/bomb.yml', bomb)).toEqual([])
+  })
+})

@@ -170,11 +170,12 @@ export function readDicom(bytes: Uint8Array): DicomPatient | undefined {
       continue
     }
     if (!r.has(el.length)) break
-    const value = () =>
-      r
-        .ascii(el.length)
-        .replace(/[\0 ]{1,64}$/, '')
-        .trim()
+    // Patient elements are short; a huge one is read only in part.
+    const value = () => {
+      const v = r.ascii(Math.min(el.length, 256))
+      r.offset = el.valueAt + el.length
+      return v.replace(/[\0 ]{1,64}$/, '').trim()
+    }
 
     if (el.tag === 0x00020010) {
       explicit = value() !== IMPLICIT_LE

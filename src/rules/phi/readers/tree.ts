@@ -32,13 +32,19 @@ export const MAX_TREE_BYTES = 4 * 1024 * 1024
 /** Parses JSON or YAML into a tree, or undefined when it does not parse. */
 export function parseTree(text: string): TreeNode | undefined {
   if (text.length > MAX_TREE_BYTES) return undefined
-  const doc = parseDocument(text, {
-    uniqueKeys: false,
-    prettyErrors: false,
-    keepSourceTokens: false
-  })
-  if (doc.errors.length > 0) return undefined
-  return convert(doc.contents as Node | null, 0)
+  try {
+    const doc = parseDocument(text, {
+      uniqueKeys: false,
+      prettyErrors: false,
+      keepSourceTokens: false
+    })
+    if (doc.errors.length > 0) return undefined
+    return convert(doc.contents as Node | null, 0)
+  } catch {
+    // Nesting deep enough to exhaust the stack is not a fixture; the
+    // caller reads such a file as text.
+    return undefined
+  }
 }
 
 function convert(node: Node | null, depth: number): TreeNode | undefined {
