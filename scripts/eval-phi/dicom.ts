@@ -10,10 +10,6 @@ import type { Random } from './random.js'
 const EXPLICIT = '1.2.840.10008.1.2.1'
 const IMPLICIT = '1.2.840.10008.1.2'
 
-function even(value: string, padChar: string): string {
-  return value.length % 2 === 0 ? value : value + padChar
-}
-
 class Writer {
   private readonly parts: number[] = []
   u16(v: number) {
@@ -24,7 +20,7 @@ class Writer {
     this.u16(v >>> 16)
   }
   ascii(s: string) {
-    for (const ch of s) this.parts.push(ch.charCodeAt(0) & 0xff)
+    for (const byte of new TextEncoder().encode(s)) this.parts.push(byte)
   }
   element(
     group: number,
@@ -33,17 +29,21 @@ class Writer {
     value: string,
     explicit: boolean
   ) {
-    const v = even(value, vr === 'UI' ? '\0' : ' ')
+    let v = value
+    while (new TextEncoder().encode(v).length % 2 !== 0) {
+      v += vr === 'UI' ? '\0' : ' '
+    }
+    const length = new TextEncoder().encode(v).length
     this.u16(group)
     this.u16(el)
     if (explicit && (vr === 'OB' || vr === 'UN' || vr === 'UT')) {
       this.ascii(vr)
       this.u16(0)
-      this.u32(v.length)
+      this.u32(length)
     } else if (explicit) {
       this.ascii(vr)
-      this.u16(v.length)
-    } else this.u32(v.length)
+      this.u16(length)
+    } else this.u32(length)
     this.ascii(v)
   }
   /** A sequence of undefined length with one item of undefined length. */
@@ -100,6 +100,7 @@ export function dicomFile(
   head.u32(metaBytes.length)
 
   const data = new Writer()
+  data.element(0x0008, 0x0005, 'CS', 'ISO_IR 192', explicit)
   data.element(0x0008, 0x0020, 'DA', '2024010' + r.int(1, 9), explicit)
   data.element(0x0008, 0x0060, 'CS', r.pick(['CT', 'MR', 'US', 'CR']), explicit)
   if (r.chance(0.5)) {

@@ -119,6 +119,11 @@ export function foldKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '')
 }
 
+/** The kind a field name announces exactly, without tail matching. */
+export function exactKindOfKey(key: string): IdentifierKind | undefined {
+  return lookup(EXACT, foldKey(key))
+}
+
 /**
  * The identifier kind a field name announces, if any. A qualified key
  * (`guarantor_phone`) counts as its tail.

@@ -89,6 +89,13 @@ class Reader {
     this.offset += 4
     return v
   }
+  /** `n` bytes as text: UTF-8 when the data set declares ISO_IR 192. */
+  text(n: number, utf8: boolean): string {
+    const end = Math.min(this.bytes.length, this.offset + n)
+    const slice = this.bytes.subarray(this.offset, end)
+    this.offset = end
+    return new TextDecoder(utf8 ? 'utf-8' : 'latin1').decode(slice)
+  }
   ascii(n: number): string {
     let s = ''
     const end = Math.min(this.bytes.length, this.offset + n)
@@ -155,6 +162,7 @@ export function readDicom(bytes: Uint8Array): DicomPatient | undefined {
   let explicit = true
   const fields: { kind: IdentifierKind; value: string }[] = []
   let identityRemoved = false
+  let utf8 = false
   let method: string | undefined
 
   for (let n = 0; n < MAX_ELEMENTS; n++) {
@@ -172,13 +180,17 @@ export function readDicom(bytes: Uint8Array): DicomPatient | undefined {
     if (!r.has(el.length)) break
     // Patient elements are short; a huge one is read only in part.
     const value = () => {
-      const v = r.ascii(Math.min(el.length, 256))
+      const v = r.text(Math.min(el.length, 256), utf8)
       r.offset = el.valueAt + el.length
       return v.replace(/[\0 ]{1,64}$/, '').trim()
     }
 
     if (el.tag === 0x00020010) {
       explicit = value() !== IMPLICIT_LE
+    } else if (el.tag === 0x00080005) {
+      // Specific Character Set: ISO_IR 192 is UTF-8; the default and
+      // ISO_IR 100 are read as Latin-1.
+      utf8 = /ISO_IR 192/.test(value())
     } else if (PATIENT_TAGS.has(el.tag)) {
       const kind = PATIENT_TAGS.get(el.tag)!
       let v = value()

@@ -5,7 +5,7 @@
  * that names a patient and gives a birth date is one finding.
  */
 import { lookup, type IdentifierKind } from '../identifiers.js'
-import { isPatientContext, kindOfKey } from '../fields.js'
+import { exactKindOfKey, isPatientContext, kindOfKey } from '../fields.js'
 import type { PatientRecord, RecordField } from '../record.js'
 
 // A label, optionally quoted or prefixed as a key, then a separator.
@@ -25,7 +25,7 @@ const SPECIAL: Readonly<Record<string, IdentifierKind>> = {
 
 function kindOfLabel(label: string): IdentifierKind | undefined {
   const k = label.toLowerCase().replace(/[^a-z]/g, '')
-  const special = lookup(SPECIAL, k)
+  const special = lookup(SPECIAL, k) ?? exactKindOfKey(k)
   if (special) return special
   if (k.startsWith('socialsecurity')) return 'SSN'
   if (k.startsWith('medicalrecord')) return 'MRN'
@@ -62,7 +62,7 @@ const VALUE: Partial<Record<IdentifierKind, RegExp>> = {
   'fax number': /(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)/y,
   'email address': /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/y,
   'ZIP code': /\d{5}(?:-\d{4})?(?!\d)|\d{3}(?!\d)/y,
-  'street address': /\d{1,6} [A-Za-z0-9.' -]{2,60}?(?=,|;|\||\r|\n|$| {2})/y,
+  'street address': /\d{1,6} [\p{L}\d.'# -]{2,60}?(?=[,;|"'\r\n]|$| {2}|\. )/uy,
   'age over 89': /\d{1,3}(?![\d.])/y,
   MRN: /[A-Z0-9][A-Z0-9-]{3,24}(?![\w-])/iy,
   'health plan number': /[A-Z0-9][A-Z0-9-]{3,24}(?![\w-])/iy,
