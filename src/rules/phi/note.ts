@@ -71,7 +71,9 @@ export const noteRecord: TextRule = {
     'discharge',
     'deceased'
   ],
-  contextLines: 2,
+  // Four lines each side: a record spans several lines, and a hit that
+  // falls inside an open window does not widen it.
+  contextLines: 4,
   redaction: 'suffix',
   appliesTo: path => !isRecordPath(path),
   *detect(text: string): Iterable<Match> {
