@@ -90,4 +90,15 @@ describe('HL7 v2 record rule', () => {
       expect(out).not.toContain(value)
     }
   })
+
+  it('reports a message when any of its segments is added, and only that one', () => {
+    const [g1, f1] = realName(7)
+    const [g2, f2] = realName(8)
+    const text = [message('|', g1, f1), message('|', g2, f2)]
+      .join('\n')
+      .replace(/\r/g, '\n')
+    // Lines 1-3 are the first message, 4-6 the second; line 5 is its PID.
+    const findings = scan('in/two.hl7', text, { changed: [5] })
+    expect(findings.map(f => [f.line, f.endLine])).toEqual([[4, 6]])
+  })
 })

@@ -238,6 +238,13 @@ describe('DICOM record rule', () => {
     expect(explicitSeen).toBe(true)
   })
 
+  it('keeps a binary file in a diff, where it has no changed lines', () => {
+    const r = new Random(5)
+    const bytes = dicomFile(person(r, 'realistic'), ['name', 'MRN'], r)
+    const findings = scan('images/new.dcm', '', { bytes, changed: [] })
+    expect(blocking(findings).map(f => f.ruleId)).toEqual(['phi-record-dicom'])
+  })
+
   it('passes a file whose Patient Identity Removed is YES', () => {
     const r = new Random(3)
     const bytes = dicomFile(
