@@ -2,6 +2,7 @@ import {
   realCard,
   realMbi,
   realName,
+  realPhone,
   realSsn
 } from '../../helpers/phi-values.js'
 import { Engine } from '../../../src/engine/engine.js'
@@ -34,6 +35,15 @@ describe('note and log record rule', () => {
     })
     const findings = scan('logs/app.log', lines.join('\n'))
     expect(blocking(findings).map(f => f.line)).toEqual([1, 2])
+  })
+
+  it("does not count a clinic's phone or a physician's name as the patient's", () => {
+    const [given, family] = realName(9)
+    const [dg, df] = realName(10)
+    const p = realPhone(9)
+    const text = `Patient: ${given} ${family}\nDOB: 1950-02-03\nAttending Physician: Dr. ${dg} ${df}\nClinic Phone: ${p.slice(0, 3)}-${p.slice(3, 6)}-${p.slice(6)}\n`
+    const [finding] = scan('notes/v.txt', text)
+    expect(finding!.properties?.identifiers).toEqual(['name', 'birth date'])
   })
 
   it('keeps one weak identifier at note severity', () => {

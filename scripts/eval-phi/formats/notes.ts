@@ -4,6 +4,7 @@ import type { Person, Planted } from '../people.js'
 import type { Random } from '../random.js'
 import { randomDateStyle } from '../render.js'
 import { keyFor, valueOf } from './shared.js'
+import { familyName, givenName, realisticPhone } from '../values.js'
 
 export function note(
   who: Person,
@@ -11,7 +12,7 @@ export function note(
   r: Random
 ): string {
   const dates = randomDateStyle(r)
-  const pairs = r
+  const pairs: (readonly [string, string])[] = r
     .shuffle(kinds)
     .map(
       k =>
@@ -24,6 +25,21 @@ export function note(
             : valueOf(who, k, r, dates)
         ] as const
     )
+  // Sometimes the note names the clinician and the clinic too; neither is
+  // the patient's identifier.
+  const provider: [string, string][] = r.chance(0.4)
+    ? [
+        [
+          r.pick(['Provider', 'Attending', 'Referring Physician']),
+          `Dr. ${givenName(r)} ${familyName(r)}`
+        ],
+        [
+          r.pick(['Clinic Phone', 'Office Phone', 'Provider Phone']),
+          `${realisticPhone(r).slice(0, 3)}-${realisticPhone(r).slice(3, 6)}-${r.digits(4)}`
+        ]
+      ]
+    : []
+  pairs.push(...provider)
   const layout = r.pick(['lines', 'inline', 'log'])
   if (layout === 'log') {
     const ts = `2024-0${r.int(1, 9)}-1${r.int(0, 9)}T1${r.int(0, 9)}:2${r.int(0, 9)}:0${r.int(0, 9)}Z`

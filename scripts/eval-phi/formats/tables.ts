@@ -3,6 +3,12 @@ import type { Person, Planted } from '../people.js'
 import type { Random } from '../random.js'
 import { caseKey, randomDateStyle, type KeyCase } from '../render.js'
 import { keyFor, valueOf } from './shared.js'
+import {
+  familyName,
+  givenName,
+  realisticPhone,
+  streetAddress
+} from '../values.js'
 
 /** Columns for a flat record: a name as one column or two. */
 function columns(
@@ -32,7 +38,15 @@ function columns(
     [
       caseKey(['created', 'at'], style),
       `2024-0${r.int(1, 9)}-1${r.int(0, 9)}T0${r.int(0, 9)}:00:00Z`
-    ]
+    ],
+    // The provider's details sit beside the patient's in real exports and
+    // are not the patient's identifiers.
+    [
+      caseKey(['provider', 'name'], style),
+      `Dr. ${givenName(r)} ${familyName(r)}`
+    ],
+    [caseKey(['facility', 'phone'], style), realisticPhone(r)],
+    [caseKey(['clinic', 'address'], style), streetAddress(r)]
   ]
   return r.shuffle([...cols, ...r.sample(extras, r.int(0, 3))])
 }

@@ -124,6 +124,17 @@ export function exactKindOfKey(key: string): IdentifierKind | undefined {
   return lookup(EXACT, foldKey(key))
 }
 
+// Qualifiers that make a field someone else's: a clinic's phone or a
+// physician's name is not an identifier of the patient (Safe Harbor covers
+// the individual, relatives, employers and household members).
+const OTHER_PARTY =
+  /^(?:provider|facility|clinic|practice|physician|doctor|prescriber|pharmacy|hospital|payer|insurer|office|support|referring|attending|rendering|billing(?!account)|vendor|company|org|organization)/
+
+/** Whether a key names a field of a provider or organisation. */
+export function isOtherPartyKey(key: string): boolean {
+  return OTHER_PARTY.test(foldKey(key))
+}
+
 /**
  * The identifier kind a field name announces, if any. A qualified key
  * (`guarantor_phone`) counts as its tail.
@@ -133,6 +144,7 @@ export function kindOfKey(key: string): IdentifierKind | undefined {
   if (k.length === 0 || k.length > 60) return undefined
   const exact = lookup(EXACT, k)
   if (exact) return exact
+  if (OTHER_PARTY.test(k)) return undefined
   for (const tail of TAILS.get(k.slice(-3)) ?? []) {
     if (k.endsWith(tail) && k.length > tail.length) return lookup(EXACT, tail)
   }

@@ -5,7 +5,12 @@
  * that names a patient and gives a birth date is one finding.
  */
 import { lookup, type IdentifierKind } from '../identifiers.js'
-import { exactKindOfKey, isPatientContext, kindOfKey } from '../fields.js'
+import {
+  exactKindOfKey,
+  isOtherPartyKey,
+  isPatientContext,
+  kindOfKey
+} from '../fields.js'
 import type { PatientRecord, RecordField } from '../record.js'
 
 // A label, optionally quoted or prefixed as a key, then a separator.
@@ -24,6 +29,7 @@ const SPECIAL: Readonly<Record<string, IdentifierKind>> = {
 }
 
 function kindOfLabel(label: string): IdentifierKind | undefined {
+  if (isOtherPartyKey(label)) return undefined
   const k = label.toLowerCase().replace(/[^a-z]/g, '')
   const special = lookup(SPECIAL, k) ?? exactKindOfKey(k)
   if (special) return special
@@ -105,7 +111,11 @@ function labelHits(text: string): LabelHit[] {
   }
   for (const m of text.matchAll(LABEL)) {
     const valueAt = m.index + m[0].length
-    if (!hits.has(valueAt) || !kindOfLabel(hits.get(valueAt)!.label)) {
+    const keyed = hits.get(valueAt)
+    // `Clinic Phone:` is the clinic's; the bare `Phone` inside it is not
+    // a label of its own.
+    if (keyed && isOtherPartyKey(keyed.label)) continue
+    if (!keyed || !kindOfLabel(keyed.label)) {
       hits.set(valueAt, { index: m.index, label: m[1]!, valueAt })
     }
   }
