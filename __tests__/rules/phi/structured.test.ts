@@ -193,7 +193,9 @@ describe('JSON and YAML fixture rules', () => {
       type: 'object',
       properties: {
         ssn: { type: 'string', pattern: '^\\d{3}-\\d{2}-\\d{4}$' },
-        dob: { type: 'string', format: 'date' }
+        dob: { type: 'string', format: 'date' },
+        lastName: { type: 'string', description: 'Family name' },
+        phone: { type: 'string', pattern: '^\\d{10}$' }
       }
     }
     expect(scan('schemas/patient.json', JSON.stringify(schema))).toEqual([])

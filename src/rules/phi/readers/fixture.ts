@@ -18,6 +18,11 @@ const INHERITED = new Set<IdentifierKind>([
   'street address'
 ])
 
+// Keys of the parts of a nested name, phone or address, which inherit the
+// parent's kind. Others (`type`, `format` in a schema) do not.
+const PART =
+  /^(?:first|last|middle|given|family|full|prefix|suffix|home|work|mobile|cell|primary|personal|value|text|number|line\d?|street\d?)$/
+
 // A cheap test that a file can hold a record at all, before parsing it.
 const KEY_HINT =
   /(?:ssn|dob|birth|mrn|medical.?record|patient|member|subscriber|policy|chart|mbi|medicare|insur|first.?name|last.?name|given|family|surname|diagnos|phone|e.?mail|address|street|zip|postal|account|licen[cs]e|\d{3}-\d{2}-\d{4})/i
@@ -92,7 +97,9 @@ function collect(
 ): void {
   if (node.type !== 'map' || depth > 8) return
   for (const [key, value] of node.entries) {
-    const kind = kindOfKey(key) ?? inherited
+    const kind =
+      kindOfKey(key) ??
+      (inherited && PART.test(foldKey(key)) ? inherited : undefined)
     out.keys.push(key)
     if (value.type === 'scalar') {
       if (kind) out.fields.push({ kind, value: value.value })
