@@ -57,6 +57,12 @@ const PLACEHOLDER_NAMES = new Set(
   ).split(' ')
 )
 
+const LABEL_WORDS = new Set(
+  'name first last full given family middle surname patient maiden nick'.split(
+    ' '
+  )
+)
+
 const NAME = /^[\p{L}][\p{L}\p{M}' .,^-]{0,80}$/u
 const SYNTHEA_NAME = /\p{L}\d{1,4}(?:$|[\s^,])/u
 
@@ -71,6 +77,8 @@ function judgeName(value: string): Verdict {
     .split(/[\s^,.]{1,4}/)
     .filter(w => w.length > 0)
   if (words.length === 0 || words.length > 6) return INVALID
+  // `First name`, `Family name`: a form label or translation, not a person.
+  if (words.every(w => LABEL_WORDS.has(w))) return INVALID
   if (words.some(w => PLACEHOLDER_NAMES.has(w))) {
     return synthetic('placeholder name')
   }
