@@ -6,8 +6,12 @@
 
 // Every ASCII punctuation character may be backslash-escaped in CommonMark,
 // which turns it into a literal. `&`, `<` and `>` become entities instead,
-// since GitHub renders inline HTML.
-const PUNCTUATION = /[!"#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g
+// since GitHub renders inline HTML. `/` opens nothing and stays, so paths
+// read naturally; `.` and `:` are escaped to stop autolinks.
+const PUNCTUATION = /[!"#$%'()*+,\-.:;=?@[\\\]^_`{|}~]/g
+
+// Text that can sit in a code span as is: no backticks, pipes or breaks.
+const CODE_SAFE = /^[\w .:+\-/@]{0,200}$/
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -21,8 +25,13 @@ const ENTITIES: Record<string, string> = {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\t\u2028\u2029]/g, ' ')
-    .replace(/[&<>]/g, ch => ENTITIES[ch]!)
     .replace(PUNCTUATION, ch => `\\${ch}`)
+    .replace(/[&<>]/g, ch => ENTITIES[ch]!)
+}
+
+/** `text` as inline code when that is safe, else as escaped text. */
+export function code(text: string): string {
+  return CODE_SAFE.test(text) ? `\`${text}\`` : escapeMarkdown(text)
 }
 
 /** Percent-encodes one path segment, parentheses and quotes included. */

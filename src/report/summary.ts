@@ -11,7 +11,13 @@ import {
 } from '../findings/finding.js'
 import type { GateResult, SkippedFile } from '../gate/result.js'
 import type { AnnotationLevel } from './annotations.js'
-import { blobUrl, escapeMarkdown, link, truncateMarkdown } from './markdown.js'
+import {
+  blobUrl,
+  code,
+  escapeMarkdown,
+  link,
+  truncateMarkdown
+} from './markdown.js'
 
 /** Annotations a channel could not show on the diff, per level. */
 export interface AnnotationsNotShown {
@@ -208,8 +214,8 @@ export function scannedSection(result: GateResult): string {
   const lines = ['### What was scanned', '']
   if (stats.range) {
     lines.push(
-      `- Range: \`${escapeMarkdown(stats.range.base.slice(0, 12))}\`…` +
-        `\`${escapeMarkdown(stats.range.head.slice(0, 12))}\` ` +
+      `- Range: ${code(stats.range.base.slice(0, 12))}…` +
+        `${code(stats.range.head.slice(0, 12))} ` +
         `(${escapeMarkdown(stats.range.description)})`
     )
   } else {
@@ -229,7 +235,7 @@ export function scannedSection(result: GateResult): string {
   }
   lines.push(
     `- Rules: ${result.rules.length}; configuration digest ` +
-      `\`${escapeMarkdown(result.config.digest.slice(0, 16))}\``
+      code(result.config.digest.slice(0, 16))
   )
   return lines.join('\n')
 }
