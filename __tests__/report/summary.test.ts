@@ -43,6 +43,17 @@ describe('job summary', () => {
     )
   })
 
+  it('counts only the findings at the threshold as failing it', () => {
+    const { result } = plantedResult()
+    const findings = result.findings.map((f, i) =>
+      i < 2 ? { ...f, severity: 'note' as const } : f
+    )
+    expect(renderJobSummary(resultWith(findings))).toContain(
+      '❌ **Failed**: 2 findings at or above `fail-on: warning` (2 error); ' +
+        '2 below it; 1 suppressed.'
+    )
+  })
+
   it('counts findings by safeguard and rule', () => {
     const markdown = renderJobSummary(plantedResult().result)
     expect(markdown).toContain(

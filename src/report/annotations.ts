@@ -20,8 +20,11 @@ const LEVELS: Record<Severity, AnnotationLevel> = {
 
 /** The Checks API refuses titles longer than this. */
 export const TITLE_MAX = 255
-/** The Checks API refuses messages and raw details larger than 64 KB. */
-export const MESSAGE_MAX = 64 * 1024 - 1
+/**
+ * The Checks API refuses messages and raw details over 64 KB; 16,000 UTF-16
+ * code units stay under that whatever the characters.
+ */
+export const MESSAGE_MAX = 16_000
 
 /** One annotation, independent of the channel that will carry it. */
 export interface Annotation {

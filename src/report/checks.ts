@@ -49,6 +49,13 @@ export function checksClient(options: ChecksClientOptions): ChecksClient {
       `Repository "${options.repository}" is not of the form owner/name`
     )
   }
+  if (!options.token) {
+    throw new ReportError(
+      'invalid-input',
+      'No GitHub token for the Checks API: pass the github-token input ' +
+        '(the default is the workflow token, which needs checks: write)'
+    )
+  }
   // @actions/github reads GITHUB_API_URL once, when it is first imported;
   // passing it here makes a later change (and a test server) count.
   const baseUrl =

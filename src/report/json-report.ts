@@ -75,6 +75,19 @@ function findingRecord(f: Finding): Finding {
   }
 }
 
+function artifactRecord(
+  a: NonNullable<GateResult['artifacts']>[number]
+): NonNullable<GateResult['artifacts']>[number] {
+  return {
+    path: a.path,
+    digests: { ...a.digests },
+    ...(a.manifest !== undefined ? { manifest: a.manifest } : {}),
+    ...(a.bundle !== undefined ? { bundle: a.bundle } : {}),
+    ...(a.signer !== undefined ? { signer: { ...a.signer } } : {}),
+    verified: a.verified
+  }
+}
+
 /** The audit record of a run. */
 export function buildJsonReport(result: GateResult): JsonReport {
   const { range, ...stats } = result.stats
@@ -105,7 +118,11 @@ export function buildJsonReport(result: GateResult): JsonReport {
       filesScanned: stats.filesScanned,
       linesScanned: stats.linesScanned,
       bytesScanned: stats.bytesScanned,
-      skipped: stats.skipped
+      skipped: stats.skipped.map(file => ({
+        path: file.path,
+        reason: file.reason,
+        ...(file.bytes !== undefined ? { bytes: file.bytes } : {})
+      }))
     },
     timings: result.timings,
     startedAt: result.startedAt,
@@ -118,7 +135,9 @@ export function buildJsonReport(result: GateResult): JsonReport {
       bySeverity
     },
     findings: result.findings.map(findingRecord),
-    ...(result.artifacts ? { artifacts: result.artifacts } : {})
+    ...(result.artifacts
+      ? { artifacts: result.artifacts.map(artifactRecord) }
+      : {})
   }
 }
 

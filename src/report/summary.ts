@@ -85,12 +85,15 @@ export function verdictLine(result: GateResult): string {
   const active = activeFindings(result.findings)
   const suppressed = result.findings.length - active.length
   const blocking = active.filter(f => meetsThreshold(f.severity, result.failOn))
-  const tail = suppressed > 0 ? `; ${suppressed} suppressed` : ''
+  const below = active.length - blocking.length
   const failOn = `\`fail-on: ${result.failOn}\``
+  const tail =
+    (below > 0 && blocking.length > 0 ? `; ${below} below it` : '') +
+    (suppressed > 0 ? `; ${suppressed} suppressed` : '')
   if (result.conclusion === 'failure') {
     return (
       `❌ **Failed**: ${plural(blocking.length, 'finding')} at or above ` +
-      `${failOn} (${bySeverity(active)})${tail}.`
+      `${failOn} (${bySeverity(blocking)})${tail}.`
     )
   }
   if (active.length > 0) {

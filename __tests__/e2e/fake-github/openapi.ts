@@ -215,3 +215,18 @@ export function pathParameterSchemas(operation: Operation): Map<string, Json> {
   }
   return schemas
 }
+
+/**
+ * What is wrong with `body` as the operation's answer with `status`, or
+ * undefined when it matches (or the operation declares no such answer).
+ */
+export function responseProblems(
+  operation: Operation,
+  status: number,
+  body: unknown
+): string | undefined {
+  const schema = responseSchema(operation, status)
+  if (!schema) return undefined
+  const validate = validatorFor(`${operation.operationId}#${status}`, schema)
+  return validate(body) ? undefined : describeErrors(validate)
+}
