@@ -89,6 +89,29 @@ describe('job summary', () => {
     expect(markdown).toMatch(/\| inline marker \| revoked in INC\\-7 \|/)
   })
 
+  it('lists verified and unverified artifacts with their signer', () => {
+    const markdown = renderJobSummary(
+      resultWith([], {
+        artifacts: [
+          {
+            path: 'dist/app.tgz',
+            digests: { sha256: 'ab'.repeat(32) },
+            signer: { issuer: 'https://token.actions.githubusercontent.com' },
+            verified: true
+          },
+          { path: 'dist/<b>x.tgz', digests: {}, verified: false }
+        ]
+      })
+    )
+    expect(markdown).toContain('### Artifacts (2)')
+    expect(markdown).toContain(
+      '| dist/app\\.tgz | ✅ verified | `abababababababab` | issuer: https\\:'
+    )
+    expect(markdown).toContain(
+      '| dist/&lt;b&gt;x\\.tgz | ❌ not verified |  |  |'
+    )
+  })
+
   it('notes annotations GitHub did not show', () => {
     const markdown = renderJobSummary(plantedResult().result, {
       annotationsNotShown: {

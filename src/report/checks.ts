@@ -285,7 +285,9 @@ async function update(
         output: {
           title: output.title,
           summary: output.summary,
-          text: output.text,
+          // The long text goes once, with the conclusion; batches before
+          // it only carry annotations.
+          ...(last ? { text: output.text } : {}),
           ...(batch.length > 0 ? { annotations: batch.map(toParam) } : {})
         }
       }),

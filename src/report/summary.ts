@@ -55,7 +55,8 @@ export function renderJobSummary(
     findingsSection(result, options),
     scannedSection(result),
     skippedSection(result.stats.skipped, options.maxRows),
-    suppressedSection(result, options)
+    suppressedSection(result, options),
+    artifactsSection(result, options.maxRows)
   ]
   const markdown = sections.filter(s => s.length > 0).join('\n\n') + '\n'
   return truncateMarkdown(
@@ -318,5 +319,33 @@ export function annotationsNote(notShown?: AnnotationsNotShown): string {
   return (
     `> [!NOTE]\n> ${why}: ${parts.join(', ')} annotations are not shown ` +
     'on the diff. Every finding is listed below.'
+  )
+}
+
+/** The artifacts whose integrity was checked, and the outcome. */
+export function artifactsSection(
+  result: GateResult,
+  maxRows = DEFAULT_ROWS
+): string {
+  const artifacts = result.artifacts ?? []
+  if (artifacts.length === 0) return ''
+  const rows = artifacts.slice(0, maxRows).map(a => {
+    const digest = a.digests.sha256 ?? Object.values(a.digests)[0] ?? ''
+    const signer = Object.entries(a.signer ?? {})
+      .map(([k, v]) => `${escapeMarkdown(k)}: ${escapeMarkdown(v)}`)
+      .join('<br>')
+    return (
+      `| ${escapeMarkdown(a.path)} | ${a.verified ? '✅ verified' : '❌ not verified'} | ` +
+      `${digest ? code(digest.slice(0, 16)) : ''} | ${signer} |`
+    )
+  })
+  return (
+    [
+      `### Artifacts (${artifacts.length})`,
+      '',
+      '| Artifact | Integrity | Digest | Signer |',
+      '| --- | --- | --- | --- |',
+      ...rows
+    ].join('\n') + rowsNote(rows.length, artifacts.length, 'artifacts')
   )
 }
