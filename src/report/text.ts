@@ -6,11 +6,10 @@
 import {
   activeFindings,
   compareFindings,
-  SEVERITIES,
   type Finding
 } from '../findings/finding.js'
 import type { GateResult } from '../gate/result.js'
-import { formatBytes, formatDuration } from './summary.js'
+import { bySeverity, formatBytes, formatDuration, plural } from './format.js'
 
 export type TextFormat = 'compact' | 'detailed'
 
@@ -57,16 +56,10 @@ function detailed(f: Finding): string {
 function countLine(result: GateResult): string {
   const active = activeFindings(result.findings)
   const suppressed = result.findings.length - active.length
-  const parts = SEVERITIES.map(
-    s => [s, active.filter(f => f.severity === s).length] as const
-  )
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
   const findings =
     active.length === 0
       ? 'no findings'
-      : `${active.length} finding${active.length === 1 ? '' : 's'} ` +
-        `(${parts.join(', ')})`
+      : `${plural(active.length, 'finding')} (${bySeverity(active)})`
   return suppressed > 0 ? `${findings}, ${suppressed} suppressed` : findings
 }
 
