@@ -1,5 +1,6 @@
 import { inspect } from 'node:util'
 import {
+  abortCheckRun,
   checksClient,
   completeCheckRun,
   startCheckRun,
@@ -206,6 +207,35 @@ describe('check run reporting', () => {
       status: 500
     })
     expect(fake.violations).toEqual([])
+  })
+
+  it('concludes the run as failed when the gate could not scan', async () => {
+    await start()
+    const started = await startCheckRun(client, { headSha: HEAD_SHA })
+    if (!started.started) throw started.error
+    const reason = 'No commit range: the push event has no "before" commit'
+    const ok = await abortCheckRun(client, {
+      checkRunId: started.checkRunId,
+      reason
+    })
+    expect(ok).toBe(true)
+    expect(fake.checkRuns.get(started.checkRunId)).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: 'The gate could not run', summary: reason }
+    })
+    expect(fake.violations).toEqual([])
+  })
+
+  it('reports, without throwing, that aborting failed', async () => {
+    await start({ failUpdateWith: 404 })
+    const started = await startCheckRun(client, { headSha: HEAD_SHA })
+    if (!started.started) throw started.error
+    const ok = await abortCheckRun(client, {
+      checkRunId: started.checkRunId,
+      reason: 'x'
+    })
+    expect(ok).toBe(false)
   })
 
   it('keeps summary and text under the API limit with a note on what was cut', async () => {

@@ -5,10 +5,12 @@
 export { annotationsFor, type Annotation } from './annotations.js'
 export { checkRunOutput, type CheckRunOutput } from './check-output.js'
 export {
+  abortCheckRun,
   checksClient,
   completeCheckRun,
   DEFAULT_CHECK_NAME,
   startCheckRun,
+  type AbortCheckRunOptions,
   type ChecksClient,
   type ChecksClientOptions,
   type CompleteCheckRunOptions,

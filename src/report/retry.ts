@@ -38,6 +38,12 @@ export function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined
 }
 
+/** `HTTP 502`, or that GitHub never answered: for error messages. */
+export function describeFailure(error: unknown): string {
+  const status = statusOf(error)
+  return status === undefined ? 'no answer from GitHub' : `HTTP ${status}`
+}
+
 /** Whether GitHub's answer asks the caller to come back later. */
 export function isTransient(error: unknown): boolean {
   const status = statusOf(error)
