@@ -59,10 +59,11 @@ export function scrubGitOutput(text: string): string {
     .replace(/(extraheader[ \t=]{0,8})[^\r\n]{1,4096}/gi, '$1***')
 }
 
-/** Shortens and scrubs stderr for an error message. */
+/** Shortens and scrubs stderr for a one-line error message. */
 export function stderrSummary(stderr: string): string {
   const tail = stderr.length > STDERR_KEEP ? stderr.slice(-STDERR_KEEP) : stderr
-  return scrubGitOutput(tail.trim())
+  const lines = tail.split('\n').map(line => line.trim())
+  return scrubGitOutput(lines.filter(line => line.length > 0).join('; '))
 }
 
 /** The error for a git process that could not be started. */
