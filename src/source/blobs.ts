@@ -47,7 +47,10 @@ export function readBlobs(cwd: string): BlobReader {
       if (spec.includes('\n') || spec.includes('\r')) {
         return readOne(cwd, spec, limit)
       }
-      batch ??= new Batch(cwd, () => (batch = undefined))
+      batch ??= new Batch(cwd, ended => {
+        // A reader closed and reopened must not forget its new process.
+        if (batch === ended) batch = undefined
+      })
       return batch.request(spec, limit)
     },
     close() {
@@ -77,7 +80,7 @@ class Batch {
   private bodyType = 'blob'
   private closed = false
 
-  constructor(cwd: string, onExit: () => void) {
+  constructor(cwd: string, onExit: (batch: Batch) => void) {
     this.child = spawnGit(cwd, BATCH_ARGS)
     let stderr = ''
     this.child.stderr.setEncoding('utf8')
@@ -87,7 +90,7 @@ class Batch {
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk))
     this.child.on('error', cause => this.fail(spawnFailure(BATCH_ARGS, cause)))
     this.child.on('close', code => {
-      onExit()
+      onExit(this)
       this.fail(
         code === 0 || this.closed
           ? new SourceError('git-failed', `${commandLabel(BATCH_ARGS)} ended.`)
