@@ -3,7 +3,7 @@
  * a range of commits (compared from their merge base) or a whole tree.
  */
 import { SourceError } from './errors.js'
-import { requireCommit, type GitContext } from './fetch.js'
+import { localCommit, requireCommit, type GitContext } from './fetch.js'
 import { requireRepository, type SourceLog } from './git.js'
 import { asRecord, objectId } from './payload.js'
 import { pushRange } from './push-range.js'
@@ -53,7 +53,15 @@ export async function resolveScanTarget(
 
   // 2. Whole-tree scans.
   if (input.full || FULL_SCAN_EVENTS.has(input.eventName)) {
-    const ref = await requireCommit(ctx, 'HEAD', 'checked-out')
+    // The checked-out commit: nothing is fetched for a whole-tree scan.
+    const ref = await localCommit(ctx.cwd, 'HEAD')
+    if (ref === undefined) {
+      throw new SourceError(
+        'range-unresolvable',
+        `${ctx.cwd} has no commit checked out (HEAD does not name one), so ` +
+          'there is no tree to scan. Run actions/checkout first.'
+      )
+    }
     const why = input.full ? 'scan: full' : `${input.eventName} event`
     return {
       mode: 'full',

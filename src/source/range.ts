@@ -36,7 +36,10 @@ export async function diffRange(
   const headSha = await requireCommit(ctx, head, 'head')
   const baseSha = await requireCommit(ctx, base, 'base')
   const from = await mergeBase(ctx, baseSha, headSha)
-  ctx.log(`merge base of ${shortSha(baseSha)} and ${shortSha(headSha)}`)
+  ctx.log(
+    `merge base of ${shortSha(baseSha)} and ${shortSha(headSha)}: ` +
+      shortSha(from)
+  )
   return {
     mode: 'diff',
     base: from,
