@@ -99,6 +99,30 @@ export class Repo {
     return this.head()
   }
 
+  /**
+   * Appends `count` commits that change nothing to `branch`, in one
+   * `git fast-import` run (a process per commit is slow on a busy
+   * machine). The index and work tree are unchanged, as the trees are.
+   */
+  emptyCommits(branch: string, count: number): string {
+    const parent = this.head(branch)
+    let stream = ''
+    for (let i = 1; i <= count; i++) {
+      const message = `empty ${i}`
+      stream +=
+        `commit refs/heads/${branch}\nmark :${i}\n` +
+        `committer Test Committer <committer@example.test> ${1_700_000_000 + i} +0000\n` +
+        `data ${Buffer.byteLength(message)}\n${message}\n` +
+        `from ${i === 1 ? parent : `:${i - 1}`}\n\n`
+    }
+    execFileSync('git', ['fast-import', '--quiet'], {
+      cwd: this.dir,
+      env: { ...process.env, ...ISOLATED },
+      input: stream
+    })
+    return this.head(branch)
+  }
+
   head(rev = 'HEAD'): string {
     return this.git('rev-parse', rev)
   }

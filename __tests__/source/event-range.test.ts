@@ -56,9 +56,7 @@ beforeAll(() => {
   shas.unrelated = repo.commit({ 'other.txt': 'other\n' }, 'orphan')
 
   repo.git('checkout', '-q', 'main')
-  for (let i = 0; i < 55; i++) {
-    repo.git('commit', '-q', '--allow-empty', '-m', `main ${i}`)
-  }
+  repo.emptyCommits('main', 55)
   shas.mainTip = repo.commit({ 'main.txt': 'on main\n' }, 'main tip')
 
   origin = bareOrigin(repo)
@@ -202,6 +200,61 @@ describe('resolveScanTarget', () => {
     expect(await changedPaths(cwd, target)).toEqual(['n.txt'])
   })
 
+  it('scans the whole tree when a force push with a vanished before starts a new history', async () => {
+    const cwd = shallowClone(origin, 'unrelated')
+    const { target } = await resolve({
+      eventName: 'push',
+      payload: pushPayload({
+        ref: 'refs/heads/unrelated',
+        before: shas.oldRewriteTip!,
+        after: shas.unrelated!,
+        commits: [shas.unrelated!]
+      }),
+      cwd
+    })
+    expect(target).toMatchObject({
+      mode: 'full',
+      ref: shas.unrelated,
+      description: expect.stringContaining('new history')
+    })
+  })
+
+  it('scans nothing when a force push with a vanished before pushed no commits', async () => {
+    const cwd = shallowClone(origin, 'main')
+    const { target } = await resolve({
+      eventName: 'push',
+      payload: pushPayload({
+        before: shas.oldRewriteTip!,
+        after: shas.mainTip!,
+        commits: []
+      }),
+      cwd
+    })
+    expect(target).toMatchObject({ base: shas.mainTip, head: shas.mainTip })
+    expect(await changedPaths(cwd, target)).toEqual([])
+  })
+
+  it('takes the head from the event when only the base input is set', async () => {
+    const cwd = shallowClone(origin, 'feature')
+    const { target } = await resolve({
+      eventName: 'push',
+      payload: pushPayload({ before: shas.m1!, after: shas.featureTip! }),
+      base: shas.fork!,
+      cwd
+    })
+    expect(target).toMatchObject({ base: shas.fork, head: shas.featureTip })
+  })
+
+  it('refuses a head input without a base input', async () => {
+    const cwd = shallowClone(origin, 'main')
+    await expect(
+      resolve({ eventName: 'push', payload: {}, head: 'HEAD', cwd })
+    ).rejects.toMatchObject({
+      code: 'input-invalid',
+      message: expect.stringContaining('base input is not')
+    })
+  })
+
   it('scans nothing when a push deletes a branch', async () => {
     const cwd = shallowClone(origin, 'main')
     const { target } = await resolve({
@@ -340,5 +393,11 @@ describe('resolveScanTarget', () => {
     await expect(
       resolve({ eventName: 'schedule', payload: {}, cwd: tempDir() })
     ).rejects.toMatchObject({ code: 'not-a-repository' })
+    await expect(
+      resolve({ eventName: 'schedule', payload: {}, cwd: `${tempDir()}/no` })
+    ).rejects.toMatchObject({
+      code: 'not-a-repository',
+      message: expect.stringContaining('does not exist')
+    })
   })
 })

@@ -65,6 +65,16 @@ describe('listTree in a git work tree', () => {
     expect([...files.keys()]).toEqual(['src/app.ts'])
   })
 
+  it('names a path that does not exist instead of listing nothing', async () => {
+    const repo = workTree()
+    await expect(
+      list({ cwd: repo.dir, mode: 'worktree', paths: ['src/typo.ts'] })
+    ).rejects.toMatchObject({
+      code: 'file-unreadable',
+      message: expect.stringContaining('"src/typo.ts"')
+    })
+  })
+
   it('marks files over the cap as too large', async () => {
     const repo = workTree()
     repo.write({ 'huge.txt': 'x'.repeat(5000) })

@@ -88,7 +88,9 @@ class Batch {
       stderr = (stderr + chunk).slice(-2000)
     })
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk))
-    this.child.on('error', cause => this.fail(spawnFailure(BATCH_ARGS, cause)))
+    this.child.on('error', cause =>
+      this.fail(spawnFailure(cwd, BATCH_ARGS, cause))
+    )
     this.child.on('close', code => {
       onExit(this)
       this.fail(
@@ -194,7 +196,7 @@ function readOne(cwd: string, spec: string, limit: number): Promise<Buffer> {
       kept += part.length
     })
     child.stderr.resume()
-    child.on('error', cause => reject(spawnFailure(args, cause)))
+    child.on('error', cause => reject(spawnFailure(cwd, args, cause)))
     child.on('close', code =>
       code === 0 ? resolve(Buffer.concat(parts)) : reject(missing(spec))
     )

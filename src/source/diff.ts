@@ -92,7 +92,7 @@ async function* runDiff(
     stderr = (stderr + chunk).slice(-4000)
   })
   const exit = new Promise<number>((resolve, reject) => {
-    child.on('error', cause => reject(spawnFailure(args, cause)))
+    child.on('error', cause => reject(spawnFailure(cwd, args, cause)))
     child.on('close', code => resolve(code ?? -1))
   })
   // Observed below; this only keeps an early failure from going unhandled.

@@ -4,6 +4,7 @@
  * git may print about remotes and credentials.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { SourceError } from './errors.js'
 
 /** What a finished git command printed and how it exited. */
@@ -68,11 +69,21 @@ export function stderrSummary(stderr: string): string {
 
 /** The error for a git process that could not be started. */
 export function spawnFailure(
+  cwd: string,
   args: readonly string[],
   cause: unknown
 ): SourceError {
-  const missing = (cause as NodeJS.ErrnoException | undefined)?.code
-  if (missing === 'ENOENT') {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code
+  // Node reports a missing working directory as a missing executable.
+  if (code === 'ENOENT' && !existsSync(cwd)) {
+    return new SourceError(
+      'not-a-repository',
+      `Could not run ${commandLabel(args)}: the directory ${cwd} does not ` +
+        'exist.',
+      { cause }
+    )
+  }
+  if (code === 'ENOENT') {
     return new SourceError(
       'git-missing',
       `Could not run ${commandLabel(args)}: git is not installed or not ` +
@@ -83,7 +94,9 @@ export function spawnFailure(
   return new SourceError(
     'git-failed',
     `Could not start ${commandLabel(args)}.`,
-    { cause }
+    {
+      cause
+    }
   )
 }
 
@@ -118,7 +131,7 @@ export function runGit(
     child.stderr.on('data', (chunk: string) => {
       err = (err + chunk).slice(-STDERR_KEEP * 2)
     })
-    child.on('error', cause => reject(spawnFailure(args, cause)))
+    child.on('error', cause => reject(spawnFailure(cwd, args, cause)))
     child.on('close', code =>
       resolve({
         stdout: Buffer.concat(out).toString('utf8'),

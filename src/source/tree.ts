@@ -7,7 +7,12 @@ import { readBlobs, type BlobReader } from './blobs.js'
 import { DEFAULT_MAX_FILE_BYTES } from './diff-parser.js'
 import { SourceError } from './errors.js'
 import { exitFailure, isWorkTree, spawnFailure, spawnGit } from './git.js'
-import { statRegular, walkFiles, type FoundFile } from './walk.js'
+import {
+  requireExists,
+  statRegular,
+  walkFiles,
+  type FoundFile
+} from './walk.js'
 
 /** One file of a tree. */
 export interface TreeFile {
@@ -57,6 +62,8 @@ export async function* listTree(opts: TreeOptions): AsyncGenerator<TreeFile> {
     yield* headTree(opts.cwd, opts.paths ?? [], cap)
     return
   }
+  // A mistyped path must fail, not scan nothing; git would list nothing.
+  for (const path of opts.paths ?? []) await requireExists(opts.cwd, path)
   const found = (await isWorkTree(opts.cwd))
     ? gitFiles(opts.cwd, opts.paths ?? [])
     : walkFiles(opts.cwd, opts.paths ?? [])
@@ -185,7 +192,7 @@ async function* nulSeparated(
     stderr = (stderr + chunk).slice(-2000)
   })
   const exit = new Promise<number>((resolve, reject) => {
-    child.on('error', cause => reject(spawnFailure(args, cause)))
+    child.on('error', cause => reject(spawnFailure(cwd, args, cause)))
     child.on('close', code => resolve(code ?? -1))
   })
   exit.catch(() => {})

@@ -4,6 +4,7 @@
  * file. Symlinks are never followed, so a scan cannot be led outside the
  * directory it was given or round a loop.
  */
+import type { Stats } from 'node:fs'
 import { lstat, opendir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { SourceError } from './errors.js'
@@ -48,25 +49,26 @@ export async function* walkFiles(
   const roots = paths.length > 0 ? paths : ['.']
   for (const root of roots) {
     const absolute = join(cwd, root)
-    let stats
-    try {
-      stats = await lstat(absolute)
-    } catch (cause) {
-      throw new SourceError(
-        'file-unreadable',
-        `The path ${JSON.stringify(root)} does not exist or cannot be read.`,
-        { cause }
-      )
-    }
+    const stats = await requireExists(cwd, root)
     if (stats.isFile()) {
-      yield {
-        path: toPosix(relative(cwd, absolute)),
-        absolute,
-        size: stats.size
-      }
+      const path = toPosix(relative(cwd, absolute))
+      yield { path, absolute, size: stats.size }
     } else if (stats.isDirectory()) {
       yield* walkDirectory(cwd, absolute)
     }
+  }
+}
+
+/** The stats of `path` (relative to `cwd`); `file-unreadable` if absent. */
+export async function requireExists(cwd: string, path: string): Promise<Stats> {
+  try {
+    return await lstat(join(cwd, path))
+  } catch (cause) {
+    throw new SourceError(
+      'file-unreadable',
+      `The path ${JSON.stringify(path)} does not exist or cannot be read.`,
+      { cause }
+    )
   }
 }
 
