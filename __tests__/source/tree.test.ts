@@ -145,4 +145,13 @@ describe('listTree at HEAD', () => {
     expect((await files.get('a.txt')!.read()).toString()).toBe('a\n')
     expect((await files.get('big.txt')!.read()).length).toBe(3000)
   })
+
+  it('lists the tree of an earlier commit when given its ref', async () => {
+    const repo = new Repo()
+    const first = repo.commit({ 'old.txt': 'old\n' })
+    repo.commit({ 'old.txt': null, 'new.txt': 'new\n' })
+    const files = await list({ cwd: repo.dir, mode: 'head', ref: first })
+    expect([...files.keys()]).toEqual(['old.txt'])
+    expect((await files.get('old.txt')!.read()).toString()).toBe('old\n')
+  })
 })

@@ -7,6 +7,7 @@ import { readBlobs, type BlobReader } from './blobs.js'
 import { DEFAULT_MAX_FILE_BYTES } from './diff-parser.js'
 import { SourceError } from './errors.js'
 import { exitFailure, isWorkTree, spawnFailure, spawnGit } from './git.js'
+import { checkRevision } from './revision.js'
 import {
   requireExists,
   statRegular,
@@ -37,6 +38,11 @@ export interface TreeOptions {
   readonly paths?: readonly string[]
   /** Cap on a file's size (default 2 MiB). */
   readonly maxFileBytes?: number
+  /**
+   * In `head` mode, the commit whose tree is listed (default `HEAD`): the
+   * `ref` of a full `ScanTarget`.
+   */
+  readonly ref?: string
 }
 
 /** How much of a file decides whether it is binary, as git decides it. */
@@ -59,7 +65,8 @@ export function looksBinary(sample: Uint8Array): boolean {
 export async function* listTree(opts: TreeOptions): AsyncGenerator<TreeFile> {
   const cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   if (opts.mode === 'head') {
-    yield* headTree(opts.cwd, opts.paths ?? [], cap)
+    const ref = checkRevision(opts.ref ?? 'HEAD', 'ref')
+    yield* headTree(opts.cwd, ref, opts.paths ?? [], cap)
     return
   }
   // A mistyped path must fail, not scan nothing; git would list nothing.
@@ -130,13 +137,14 @@ async function* gitFiles(
   }
 }
 
-/** The regular files committed at HEAD: `git ls-tree -r -z -l HEAD`. */
+/** The regular files committed at `ref`: `git ls-tree -r -z -l`. */
 async function* headTree(
   cwd: string,
+  ref: string,
   paths: readonly string[],
   cap: number
 ): AsyncGenerator<TreeFile> {
-  const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', 'HEAD', '--']
+  const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', ref, '--']
   const reader = readBlobs(cwd)
   try {
     for await (const entry of nulSeparated(cwd, [...args, ...paths])) {
