@@ -8,10 +8,11 @@ import { SourceError } from './errors.js'
 
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 
-// A ref or revision expression: no leading dash, no whitespace or control
-// characters, no `..` ranges and none of the characters git forbids in refs.
+// A ref or revision expression: no leading dash or plus (an option, a
+// forced refspec), no whitespace or control characters, no `..` ranges
+// and none of the characters git forbids in ref names.
 const SAFE_REVISION =
-  /^(?!-)(?!.{0,260}\.\.)[^\s\x00-\x1f\x7f~^:?*[\\]{1,250}(?:[~^]\d{0,6}){0,20}$/
+  /^(?![-+])(?!.{0,260}\.\.)[^\s\x00-\x1f\x7f~^:?*[\\]{1,250}(?:[~^]\d{0,6}){0,20}$/
 
 /** True for a full SHA-1 or SHA-256 object id in lower-case hex. */
 export function isObjectId(value: unknown): value is string {
