@@ -184,6 +184,8 @@ class Batch {
 
 /** Reads one object with its own process, for names the batch cannot take. */
 function readOne(cwd: string, spec: string, limit: number): Promise<Buffer> {
+  // On a command line, a name starting with a dash would be an option.
+  if (spec.startsWith('-')) return Promise.reject(missing(spec))
   const args = ['cat-file', 'blob', spec]
   return new Promise((resolve, reject) => {
     const child = spawnGit(cwd, args)
