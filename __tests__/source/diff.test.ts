@@ -122,6 +122,29 @@ describe('streamDiff', () => {
     })
   })
 
+  it('does not let .gitattributes hide added lines by calling a file binary', async () => {
+    const files = await diffOf(
+      { keep: 'x\n' },
+      {
+        '.gitattributes': '*.env -diff\nsecrets/** binary\n',
+        'prod.env': 'API_KEY=abc\n',
+        'secrets/db one.txt': 'password: hunter\n',
+        'real.bin': Buffer.from([0x50, 0, 0x4b, 0])
+      }
+    )
+    const byPath = Object.fromEntries(files.map(f => [f.path, f]))
+    expect(byPath['prod.env']).toMatchObject({
+      binary: false,
+      text: 'API_KEY=abc',
+      lineNumbers: [1]
+    })
+    expect(byPath['secrets/db one.txt']).toMatchObject({
+      binary: false,
+      text: 'password: hunter'
+    })
+    expect(byPath['real.bin']).toMatchObject({ binary: true, text: '' })
+  })
+
   it('strips the CR of CRLF lines and reads a last line without a newline', async () => {
     const [file] = await diffOf(
       { 'win.txt': 'a\r\n' },
@@ -226,7 +249,7 @@ describe('streamDiff', () => {
     await expect(run).rejects.toThrow(SourceError)
     await expect(run).rejects.toMatchObject({
       code: 'git-failed',
-      message: expect.stringContaining('git -c core.quotePath=false diff')
+      message: expect.stringMatching(/^git -c core\.quotePath=false .*diff /)
     })
   })
 
@@ -264,6 +287,9 @@ describe('streamStagedDiff', () => {
     ])
 
     repo.git('commit', '-q', '-m', 'first')
+    repo.write({ '.gitattributes': '*.txt binary\n' })
+    repo.git('add', '.gitattributes')
+    repo.git('commit', '-q', '-m', 'attributes')
     repo.write({ 'first.txt': 'hello\nstaged\n', 'unstaged.txt': 'no\n' })
     repo.git('add', 'first.txt')
     const files = await collect(streamStagedDiff({ cwd: repo.dir }))

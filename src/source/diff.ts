@@ -3,6 +3,8 @@
  * Git's output is parsed as it arrives and never held whole, so memory
  * stays flat however large the diff.
  */
+import { BINARY_SNIFF_BYTES, looksBinary } from './binary.js'
+import { readBlobs, type BlobReader } from './blobs.js'
 import {
   DEFAULT_MAX_FILE_BYTES,
   DiffParser,
@@ -64,7 +66,9 @@ export async function* streamDiff(
   const base = checkRevision(opts.base, 'base')
   const head = checkRevision(opts.head, 'head')
   if (base === head) return
-  yield* runDiff(opts.cwd, [...DIFF_FLAGS, base, head, '--'], opts)
+  const range = [base, head]
+  const files = runDiff(opts.cwd, [...DIFF_FLAGS, ...range, '--'], opts)
+  yield* unmaskBinaries(opts, files, range, `${head}:`)
 }
 
 /**
@@ -75,7 +79,47 @@ export async function* streamStagedDiff(opts: {
   readonly cwd: string
   readonly maxFileBytes?: number
 }): AsyncGenerator<ChangedFile> {
-  yield* runDiff(opts.cwd, ['--cached', ...DIFF_FLAGS, '--'], opts)
+  const files = runDiff(opts.cwd, ['--cached', ...DIFF_FLAGS, '--'], opts)
+  // `:path` names the file as staged in the index.
+  yield* unmaskBinaries(opts, files, ['--cached'], ':')
+}
+
+/**
+ * Git decides "binary" by a NUL byte or by `.gitattributes` (`binary`,
+ * `-diff`), and a change can add `* -diff` to hide every line it adds. A
+ * file git calls binary is checked here by its bytes; if it has no NUL it
+ * is diffed again as text (`--text`) and yielded with its added lines.
+ */
+async function* unmaskBinaries(
+  opts: { readonly cwd: string; readonly maxFileBytes?: number },
+  files: AsyncGenerator<ChangedFile>,
+  range: readonly string[],
+  newSide: string
+): AsyncGenerator<ChangedFile> {
+  let reader: BlobReader | undefined
+  try {
+    for await (const file of files) {
+      if (!file.binary) {
+        yield file
+        continue
+      }
+      reader ??= readBlobs(opts.cwd)
+      const sample = await reader
+        .readObject(`${newSide}${file.path}`, BINARY_SNIFF_BYTES)
+        .catch(() => undefined)
+      if (sample === undefined || looksBinary(sample)) {
+        yield file
+        continue
+      }
+      const paths = file.oldPath ? [file.oldPath, file.path] : [file.path]
+      const flags = ['--text', ...DIFF_FLAGS, ...range, '--', ...paths]
+      for await (const text of runDiff(opts.cwd, flags, opts)) {
+        if (text.path === file.path) yield text
+      }
+    }
+  } finally {
+    reader?.close()
+  }
 }
 
 async function* runDiff(
@@ -84,7 +128,14 @@ async function* runDiff(
   opts: { readonly maxFileBytes?: number }
 ): AsyncGenerator<ChangedFile> {
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
-  const args = ['-c', 'core.quotePath=false', 'diff', ...flags]
+  // Paths after `--` are file names, never pathspec magic like `:(glob)`.
+  const args = [
+    '-c',
+    'core.quotePath=false',
+    '--literal-pathspecs',
+    'diff',
+    ...flags
+  ]
   const child = spawnGit(cwd, args)
   let stderr = ''
   child.stderr.setEncoding('utf8')

@@ -3,6 +3,7 @@
  * [PATH...]`, or the committed tree at HEAD for a full scan in the action.
  */
 import { open, readFile } from 'node:fs/promises'
+import { BINARY_SNIFF_BYTES, looksBinary } from './binary.js'
 import { readBlobs, type BlobReader } from './blobs.js'
 import { DEFAULT_MAX_FILE_BYTES } from './diff-parser.js'
 import { SourceError } from './errors.js'
@@ -14,6 +15,8 @@ import {
   walkFiles,
   type FoundFile
 } from './walk.js'
+
+export { BINARY_SNIFF_BYTES, looksBinary }
 
 /** One file of a tree. */
 export interface TreeFile {
@@ -43,16 +46,6 @@ export interface TreeOptions {
    * `ref` of a full `ScanTarget`.
    */
   readonly ref?: string
-}
-
-/** How much of a file decides whether it is binary, as git decides it. */
-export const BINARY_SNIFF_BYTES = 8 * 1024
-
-/** True when `sample` holds a NUL byte in its first 8 KiB. */
-export function looksBinary(sample: Uint8Array): boolean {
-  const end = Math.min(sample.length, BINARY_SNIFF_BYTES)
-  for (let i = 0; i < end; i++) if (sample[i] === 0) return true
-  return false
 }
 
 /**
