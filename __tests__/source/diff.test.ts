@@ -4,7 +4,7 @@ import {
   streamStagedDiff,
   type ChangedFile
 } from '../../src/source/diff.js'
-import { cleanup, isolateGit, Repo } from '../helpers/git-repo.js'
+import { cleanup, isolateGit, Repo, tempDir } from '../helpers/git-repo.js'
 
 isolateGit()
 afterAll(cleanup)
@@ -251,6 +251,13 @@ describe('streamDiff', () => {
       code: 'git-failed',
       message: expect.stringMatching(/^git -c core\.quotePath=false .*diff /)
     })
+  })
+
+  it('says not-a-repository when the directory is not a clone', async () => {
+    const run = collect(
+      streamDiff({ cwd: tempDir(), base: 'a'.repeat(40), head: 'b'.repeat(40) })
+    )
+    await expect(run).rejects.toMatchObject({ code: 'not-a-repository' })
   })
 
   it('refuses a revision that git could read as an option', async () => {

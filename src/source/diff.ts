@@ -11,7 +11,13 @@ import {
   type ChangedFile
 } from './diff-parser.js'
 import { SourceError } from './errors.js'
-import { commandLabel, exitFailure, spawnFailure, spawnGit } from './git.js'
+import {
+  commandLabel,
+  exitFailure,
+  requireRepository,
+  spawnFailure,
+  spawnGit
+} from './git.js'
 import { LineSplitter, type Line } from './line-splitter.js'
 import { checkRevision } from './revision.js'
 
@@ -66,6 +72,8 @@ export async function* streamDiff(
   const base = checkRevision(opts.base, 'base')
   const head = checkRevision(opts.head, 'head')
   if (base === head) return
+  // Outside a repository `git diff A B` compares files A and B on disk.
+  await requireRepository(opts.cwd)
   const range = [base, head]
   const files = runDiff(opts.cwd, [...DIFF_FLAGS, ...range, '--'], opts)
   yield* unmaskBinaries(opts, files, range, `${head}:`)
@@ -79,6 +87,7 @@ export async function* streamStagedDiff(opts: {
   readonly cwd: string
   readonly maxFileBytes?: number
 }): AsyncGenerator<ChangedFile> {
+  await requireRepository(opts.cwd)
   const files = runDiff(opts.cwd, ['--cached', ...DIFF_FLAGS, '--'], opts)
   // `:path` names the file as staged in the index.
   yield* unmaskBinaries(opts, files, ['--cached'], ':')

@@ -100,17 +100,30 @@ export function spawnFailure(
   )
 }
 
-/** The error for a git command that exited non-zero. */
+/**
+ * The error for a git command that exited non-zero, with advice for the
+ * failures CI jobs meet: no repository, and git refusing a checkout owned
+ * by another user (container jobs).
+ */
 export function exitFailure(
   args: readonly string[],
   result: Pick<GitResult, 'stderr' | 'exitCode'>
 ): SourceError {
   const detail = stderrSummary(result.stderr)
-  return new SourceError(
-    'git-failed',
+  const message =
     `${commandLabel(args)} exited with code ${result.exitCode}` +
-      (detail ? `: ${detail}` : '.')
-  )
+    (detail ? `: ${detail}` : '.')
+  if (/dubious ownership/i.test(result.stderr)) {
+    return new SourceError(
+      'not-a-repository',
+      `${message} The checkout belongs to another user; run ` +
+        '`git config --global --add safe.directory <path>` first.'
+    )
+  }
+  if (/not a git repository/i.test(result.stderr)) {
+    return new SourceError('not-a-repository', message)
+  }
+  return new SourceError('git-failed', message)
 }
 
 /**

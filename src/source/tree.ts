@@ -213,13 +213,7 @@ async function* nulSeparated(
       rest = Buffer.from(data)
     }
     const code = await exit
-    if (code !== 0) {
-      const error = exitFailure(args, { stderr, exitCode: code })
-      if (/not a git repository/i.test(stderr)) {
-        throw new SourceError('not-a-repository', error.message)
-      }
-      throw error
-    }
+    if (code !== 0) throw exitFailure(args, { stderr, exitCode: code })
     completed = true
   } finally {
     if (!completed && child.exitCode === null) child.kill()
