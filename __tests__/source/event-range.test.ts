@@ -245,6 +245,17 @@ describe('resolveScanTarget', () => {
     expect(target).toMatchObject({ base: shas.fork, head: shas.featureTip })
   })
 
+  it('uses HEAD for a base input on a push that deleted the branch', async () => {
+    const cwd = shallowClone(origin, 'feature')
+    const { target } = await resolve({
+      eventName: 'push',
+      payload: pushPayload({ before: shas.m1!, after: '', deleted: true }),
+      base: shas.fork!,
+      cwd
+    })
+    expect(target).toMatchObject({ base: shas.fork, head: shas.featureTip })
+  })
+
   it('refuses a head input without a base input', async () => {
     const cwd = shallowClone(origin, 'main')
     await expect(

@@ -8,7 +8,12 @@ import { requireRepository, type SourceLog } from './git.js'
 import { asRecord, objectId } from './payload.js'
 import { pushRange } from './push-range.js'
 import { diffRange, type ScanTarget } from './range.js'
-import { checkRevision, isObjectId, shortSha } from './revision.js'
+import {
+  checkRevision,
+  isNullObjectId,
+  isObjectId,
+  shortSha
+} from './revision.js'
 
 export type { ScanTarget }
 
@@ -131,5 +136,5 @@ function eventHead(
     push: payload.after
   }
   const sha = candidates[eventName]
-  return isObjectId(sha) ? sha : undefined
+  return isObjectId(sha) && !isNullObjectId(sha) ? sha : undefined
 }
