@@ -17,7 +17,8 @@ export interface ActionSettings {
   /** False when the config path is the default (a missing file is fine). */
   readonly configRequired: boolean
   readonly failOn?: Severity | 'never'
-  readonly scanFull: boolean
+  /** `diff` follows the event; `full` is the tree; `off` skips scanning. */
+  readonly scanMode: 'diff' | 'full' | 'off'
   readonly base?: string
   readonly head?: string
   readonly sarifFile?: string
@@ -44,10 +45,10 @@ export function readActionSettings(
   if (token) core.setSecret(token)
 
   const scan = (optional('scan') ?? 'diff').toLowerCase()
-  if (scan !== 'diff' && scan !== 'full') {
+  if (scan !== 'diff' && scan !== 'full' && scan !== 'off') {
     throw new SettingsError(
       'input-invalid',
-      `Input scan is "${scan}"; expected diff or full.`
+      `Input scan is "${scan}"; expected diff, full or off.`
     )
   }
 
@@ -62,7 +63,7 @@ export function readActionSettings(
     configPath: config ?? DEFAULT_CONFIG_PATH,
     configRequired: config !== undefined,
     ...(failOn ? { failOn: parseFailOn(failOn, 'Input fail-on') } : {}),
-    scanFull: scan === 'full',
+    scanMode: scan,
     ...pick('base', optional('base')),
     ...pick('head', optional('head')),
     ...pick('sarifFile', optional('sarif-file')),

@@ -23,3 +23,4 @@ export {
   type TreeFile,
   type TreeOptions
 } from './tree.js'
+export { resolveCliRange } from './cli-range.js'
