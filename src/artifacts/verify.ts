@@ -137,7 +137,10 @@ export async function verifyArtifacts(
   const explicit = await readBundles(workspace, workspaceReal, explicitBundles)
   findings.push(...explicit.findings)
   for (const artifact of artifacts) {
-    const sidecars = await sidecarsOf(artifact.absolute)
+    // A sidecar also given by input is read once, as an input bundle.
+    const sidecars = (await sidecarsOf(artifact.absolute)).filter(
+      file => !notArtifacts.has(file)
+    )
     const read = await readBundles(workspace, workspaceReal, sidecars)
     findings.push(...read.findings)
     artifact.bundles.push(...read.bundles)

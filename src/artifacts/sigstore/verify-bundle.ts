@@ -95,7 +95,13 @@ export class BundleVerifier {
       )
     }
 
-    // 3. The cryptography, offline against the trusted root.
+    // 3. Enough evidence of when it was signed. The verifier counts these
+    // too, but its messages would blame the timestamp for a missing log
+    // entry, and it cannot check a certificate without any timestamp.
+    const shortfall = this.missingEvidence(bundle)
+    if (shortfall) return { ok: false, ...shortfall }
+
+    // 4. The cryptography, offline against the trusted root.
     let leaf: X509Certificate | undefined
     try {
       const artifactBytes =
@@ -108,7 +114,7 @@ export class BundleVerifier {
       return { ok: false, ...classify(error) }
     }
 
-    // 4. Who signed.
+    // 5. Who signed.
     if (leaf === undefined) return { ok: true, signer: this.keySigner() }
     if (!constrainsSigner(this.options.policy)) {
       return fail(
@@ -121,6 +127,30 @@ export class BundleVerifier {
     const failure = checkSigner(this.options.policy, signer)
     if (failure) return { ok: false, ...failure }
     return { ok: true, signer: { ...signer } }
+  }
+
+  private missingEvidence(bundle: Bundle): CheckFailure | undefined {
+    const material = bundle.verificationMaterial
+    const entries = material.tlogEntries.length
+    const required = this.options.tlogThreshold ?? 1
+    if (entries < required) {
+      return {
+        check: 'transparency-log',
+        message: `the bundle has ${entries} transparency log entries; ${required} required`
+      }
+    }
+    const stamps =
+      entries +
+      (material.timestampVerificationData?.rfc3161Timestamps.length ?? 0)
+    if (stamps === 0 && material.content.$case !== 'publicKey') {
+      return {
+        check: 'timestamp',
+        message:
+          'a certificate-signed bundle needs a transparency log entry or ' +
+          'an RFC 3161 timestamp to show the certificate was valid at signing'
+      }
+    }
+    return undefined
   }
 
   private keySigner(): Record<string, string> {
