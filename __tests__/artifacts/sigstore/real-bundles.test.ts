@@ -239,7 +239,8 @@ describe('real Sigstore bundles, verified offline against public-good', () => {
       try {
         const original = await readFile(path.join(SIGSTORE_FIXTURES, artifact))
         const tampered = Buffer.from(original)
-        tampered[tampered.length - 1] ^= 0x01
+        const last = tampered.length - 1
+        tampered[last] = tampered[last]! ^ 0x01
         await ws.write('artifact.tgz', tampered)
         await copyFile(
           path.join(SIGSTORE_FIXTURES, bundle),
