@@ -164,7 +164,7 @@ export async function verifyArtifacts(
   // 6. Hash every artifact once, with every algorithm anything asks for.
   const jobs = artifacts.map(artifact => ({
     path: artifact.absolute,
-    algorithms: algorithmsFor(artifact, explicit.bundles)
+    algorithms: algorithmsFor(artifact, explicit.bundles, loaded.digestOnly)
   }))
   const hashed = await hashFiles(jobs)
   const bytesHashed = hashed.reduce((sum, r) => sum + r.bytes, 0)
@@ -348,10 +348,13 @@ async function admit(
 
 function algorithmsFor(
   artifact: Candidate,
-  explicit: readonly LoadedBundle[]
+  explicit: readonly LoadedBundle[],
+  digestOnly: readonly { readonly algorithm: DigestAlgorithm }[]
 ): DigestAlgorithm[] {
   const wanted = new Set<DigestAlgorithm>(['sha256'])
-  for (const entry of artifact.entries) wanted.add(entry.algorithm)
+  for (const entry of [...artifact.entries, ...digestOnly]) {
+    wanted.add(entry.algorithm)
+  }
   for (const bundle of [...artifact.bundles, ...explicit]) {
     for (const subject of bundle.subjects) wanted.add(subject.algorithm)
   }

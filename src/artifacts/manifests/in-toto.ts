@@ -101,7 +101,7 @@ function readStatement(
       if (!isHexDigest(algorithm, digest)) {
         problems.push({
           line: at,
-          reason: `subject '${name}' has a malformed ${key} digest`
+          reason: `subject ${quote(name)} has a malformed ${key} digest`
         })
         continue
       }
@@ -116,7 +116,7 @@ function readStatement(
     if (known === 0) {
       problems.push({
         line: at,
-        reason: `subject '${name}' has no SHA-256, SHA-384 or SHA-512 digest`
+        reason: `subject ${quote(name)} has no SHA-256, SHA-384 or SHA-512 digest`
       })
     }
   }
@@ -143,6 +143,12 @@ function unwrap(value: unknown): Record<string, unknown> | undefined {
   return typeof type === 'string' && STATEMENT_TYPE.test(type)
     ? value
     : undefined
+}
+
+/** A subject name for a message: printable and short. */
+function quote(name: string): string {
+  const clean = name.replace(/[^\x20-\x7e]/g, '?')
+  return `'${clean.length > 80 ? `${clean.slice(0, 79)}…` : clean}'`
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

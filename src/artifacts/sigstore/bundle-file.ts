@@ -110,9 +110,11 @@ function fromJson(value: unknown, file: string, line: number): LoadedBundle {
       subjects: [],
       failure: {
         check: 'media-type',
+        // The value itself is untrusted content and is not repeated.
         message:
-          'mediaType is not a Sigstore bundle v0.1, v0.2 or v0.3 ' +
-          `(got ${typeof mediaType === 'string' ? `'${mediaType.slice(0, 80)}'` : 'none'})`
+          typeof mediaType === 'string'
+            ? 'mediaType is not that of a Sigstore bundle v0.1, v0.2 or v0.3'
+            : 'the bundle has no mediaType'
       }
     }
   }
@@ -150,9 +152,7 @@ function withSubjects(bundle: Bundle, file: string, line: number) {
       subjects: [],
       failure: {
         check: 'media-type' as const,
-        message:
-          `DSSE payloadType is '${envelope.payloadType.slice(0, 80)}', ` +
-          `expected '${IN_TOTO_PAYLOAD_TYPE}'`
+        message: `the DSSE payloadType is not '${IN_TOTO_PAYLOAD_TYPE}'`
       }
     }
   }

@@ -85,7 +85,7 @@ export class BundleVerifier {
       if (loaded.predicateType !== expected) {
         return fail(
           'predicate-type',
-          `predicate type '${loaded.predicateType ?? '(none)'}', expected '${expected}'`
+          `predicate type ${describePredicate(loaded.predicateType)}, expected '${expected}'`
         )
       }
     } else if (expected !== undefined) {
@@ -178,6 +178,12 @@ function leafCertificate(bundle: Bundle): X509Certificate | undefined {
   }
 }
 
+/** An untrusted predicate type for a message: a short printable URI. */
+function describePredicate(type: string | undefined): string {
+  if (type === undefined) return '(none)'
+  return /^[\x21-\x7e]{1,120}$/.test(type) ? `'${type}'` : '(unprintable)'
+}
+
 function fail(check: SignatureCheck, message: string): BundleOutcome {
   return { ok: false, check, message }
 }
@@ -206,7 +212,12 @@ function classify(error: unknown): CheckFailure {
         message: `${detail} (no timestamp authority or log in the trusted root vouches for it)`
       }
     case 'PUBLIC_KEY_ERROR':
-      return { check: 'public-key', message: detail }
+      // The library's message repeats the bundle's key hint: untrusted.
+      return {
+        check: 'public-key',
+        message:
+          'no trusted key for this bundle (give the signing key as public-key)'
+      }
     case 'SIGNATURE_ERROR':
       return { check: 'signature', message: detail }
     default:
@@ -217,9 +228,16 @@ function classify(error: unknown): CheckFailure {
   }
 }
 
+// A long run of token characters in a message is likely bundle content
+// (a key hint, a digest, base64): never worth the risk of echoing.
+const TOKEN_RUN = /[A-Za-z0-9+/=_-]{24,}/
+
 /** One line, bounded, of an error's message: no stack, no payload. */
 function safeDetail(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   const line = message.split('\n')[0]!.trim()
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line || 'failed'
+  if (line === '' || line.length > 160 || TOKEN_RUN.test(line)) {
+    return 'verification failed'
+  }
+  return line
 }
