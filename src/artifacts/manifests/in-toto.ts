@@ -6,6 +6,7 @@
  * are read; the signature, if any, is checked by the Sigstore stage.
  */
 import { isHexDigest, parseAlgorithmName } from '../digests.js'
+import { splitJsonLines } from '../json-lines.js'
 import type {
   ManifestEntry,
   ManifestProblem,
@@ -39,13 +40,15 @@ interface JsonDocument {
 
 /** The whole text as one document, or failing that, one per line. */
 function jsonDocuments(text: string, problems: ManifestProblem[]) {
-  try {
-    return [{ value: JSON.parse(text) as unknown, line: 1 }]
-  } catch {
-    // Not one document: try JSON Lines below.
+  const lines = splitJsonLines(text)
+  if (lines === undefined) {
+    problems.push({ line: 1, reason: 'not valid JSON (a truncated file?)' })
+    return []
   }
+  if (lines.length === 0)
+    return [{ value: JSON.parse(text) as unknown, line: 1 }]
   const documents: JsonDocument[] = []
-  text.split('\n').forEach((raw, index) => {
+  lines.forEach((raw, index) => {
     if (raw.trim() === '') return
     try {
       documents.push({ value: JSON.parse(raw) as unknown, line: index + 1 })

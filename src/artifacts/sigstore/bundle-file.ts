@@ -22,6 +22,7 @@ import {
   parseAlgorithmName,
   type DigestAlgorithm
 } from '../digests.js'
+import { splitJsonLines } from '../json-lines.js'
 import type { CheckFailure } from './checks.js'
 
 // Bundles are a few kilobytes; a bigger file is not one.
@@ -67,13 +68,13 @@ export async function readBundleFile(
   }
   if (text.trim() === '') return [malformed(relative, 1, 'is empty')]
 
-  try {
-    return [fromJson(JSON.parse(text), relative, 1)]
-  } catch {
-    // Not one JSON document: JSON Lines, or truncated.
+  const lines = splitJsonLines(text)
+  if (lines === undefined) {
+    return [malformed(relative, 1, 'is not valid JSON (truncated?)')]
   }
+  if (lines.length === 0) return [fromJson(JSON.parse(text), relative, 1)]
   const bundles: LoadedBundle[] = []
-  text.split('\n').forEach((raw, index) => {
+  lines.forEach((raw, index) => {
     if (raw.trim() === '') return
     let value: unknown
     try {
