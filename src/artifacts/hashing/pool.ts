@@ -2,10 +2,12 @@
  * Hashing files in parallel on worker threads, each file read as a stream
  * so memory stays flat however large the artifact.
  */
+import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { DigestAlgorithm } from '../digests.js'
 import { ArtifactsError } from '../errors.js'
+import { hashStream } from './stream.js'
 import { HASH_WORKER_SOURCE } from './worker-source.js'
 
 /** A file to hash and the digests wanted of it. */
@@ -32,6 +34,10 @@ export interface HashOptions {
 // is hashed.
 const IN_FLIGHT_PER_WORKER = 2
 
+// Below this many bytes in all, starting workers (tens of milliseconds)
+// costs more than hashing on this thread.
+const SMALL_TOTAL = 32 * 1024 * 1024
+
 type Reply =
   | { id: number; bytes: number; digests: Record<string, string> }
   | { id: number; error: string }
@@ -51,6 +57,9 @@ export async function hashFiles(
     Math.min(options.threads ?? availableParallelism(), jobs.length)
   )
   const chunk = options.chunkSize ?? 1024 * 1024
+  if (threads === 1 || (await totalSize(jobs)) < SMALL_TOTAL) {
+    return hashHere(jobs, chunk)
+  }
   const results: HashResult[] = new Array<HashResult>(jobs.length)
   const workers = Array.from(
     { length: threads },
@@ -99,6 +108,40 @@ export async function hashFiles(
     })
   } finally {
     await Promise.all(workers.map(worker => worker.terminate()))
+  }
+  return results
+}
+
+async function totalSize(jobs: readonly HashJob[]): Promise<number> {
+  let total = 0
+  for (const job of jobs) {
+    // An unreadable file is reported by the hashing itself.
+    total += await stat(job.path).then(
+      s => s.size,
+      () => 0
+    )
+    if (total >= SMALL_TOTAL) break
+  }
+  return total
+}
+
+/** Hashes on this thread, one file after another. */
+async function hashHere(
+  jobs: readonly HashJob[],
+  chunk: number
+): Promise<HashResult[]> {
+  const results: HashResult[] = []
+  for (const job of jobs) {
+    try {
+      results.push(await hashStream(job.path, job.algorithms, chunk))
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+      throw new ArtifactsError(
+        'file-unreadable',
+        `cannot read '${job.path}' to hash it (${code})`,
+        { cause: error }
+      )
+    }
   }
   return results
 }

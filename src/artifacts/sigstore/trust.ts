@@ -7,6 +7,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
+import type { X509Certificate } from '@sigstore/core'
 import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify'
 // Imported, not read from node_modules at run time, so that rollup puts it
 // in the action's bundle: the runner has no node_modules.
@@ -83,10 +84,49 @@ export async function loadTrust(options: {
       { cause }
     )
   }
+  keepDerEncodings(material)
   return {
     material,
     source: rootLabel ?? 'public-good',
     ...(publicKey ? { publicKey } : {})
+  }
+}
+
+/**
+ * `@sigstore/verify` re-encodes the trusted certificates to DER and checks
+ * the signatures between them (root to itself, intermediate to root) for
+ * every bundle, and `@sigstore/core` builds DER with many small
+ * allocations: most of a verification's time. Trusted certificates never
+ * change once loaded, so each keeps its encoding and remembers which
+ * issuers its signature was checked against. Only these objects, which
+ * this module owns, are touched; a bundle's own certificates (the leaf)
+ * are encoded and checked afresh every time.
+ */
+function keepDerEncodings(material: TrustMaterial): void {
+  const authorities = [
+    ...material.certificateAuthorities,
+    ...material.timestampAuthorities
+  ]
+  for (const authority of authorities) {
+    for (const certificate of authority.certChain) {
+      for (const node of [certificate.root, certificate.tbsCertificate]) {
+        const der = node.toDER()
+        Object.defineProperty(node, 'toDER', { value: () => der })
+      }
+      const verify = certificate.verify.bind(certificate)
+      const checked = new WeakMap<object, boolean>()
+      Object.defineProperty(certificate, 'verify', {
+        value: (issuer?: X509Certificate): boolean => {
+          const key = issuer ?? certificate
+          let result = checked.get(key)
+          if (result === undefined) {
+            result = verify(issuer)
+            checked.set(key, result)
+          }
+          return result
+        }
+      })
+    }
   }
 }
 
