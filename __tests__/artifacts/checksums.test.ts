@@ -226,6 +226,12 @@ describe('checksum verification', () => {
     expect(rules(lenient)).toEqual([
       ['checksum-not-listed', 'release/extra.bin', 1, 'warning']
     ])
+    // Nothing vouches for it, so the audit record does not call it verified.
+    expect(lenient.artifacts.map(a => [a.path, a.verified]).sort()).toEqual([
+      ['release/app-linux.tar.gz', true],
+      ['release/app-windows.zip', true],
+      ['release/extra.bin', false]
+    ])
 
     const strict = await verifyArtifacts(
       settings({ artifacts: ['release/**'], requireChecksum: true })

@@ -4,6 +4,7 @@
  * Every failed check becomes an error finding; there is no warning level.
  */
 import { lstat, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { Finding } from '../findings/finding.js'
 import { createFinding } from '../findings/create.js'
 import { containment, insideWorkspace } from './paths.js'
@@ -14,7 +15,10 @@ import {
   isIdentityCheck,
   type CheckFailure
 } from './sigstore/checks.js'
-import type { BundleVerifier } from './sigstore/verify-bundle.js'
+import type { IdentityPolicy } from './sigstore/policy.js'
+import { loadTrust } from './sigstore/trust.js'
+import { BundleVerifier } from './sigstore/verify-bundle.js'
+import type { VerifySettings } from './settings.js'
 import type { DigestAlgorithm } from './digests.js'
 
 /** Names a bundle beside `<artifact>` may have. */
@@ -108,11 +112,10 @@ export interface SignedArtifact {
 /** What verifying an artifact's bundles found. */
 export interface SignatureResult {
   readonly findings: Finding[]
-  /** The first bundle that verified, and its signer. */
-  readonly verified?: {
-    readonly bundle: string
-    readonly signer: Readonly<Record<string, string>>
-  }
+  /** Labels of the bundles that verified, in order. */
+  readonly verified: string[]
+  /** The signer of the first bundle that verified. */
+  readonly signer?: Readonly<Record<string, string>>
 }
 
 /** Verifies every bundle bound to the artifact; all of them must pass. */
@@ -121,7 +124,8 @@ export async function verifySignatures(
   artifact: SignedArtifact
 ): Promise<SignatureResult> {
   const findings: Finding[] = []
-  let verified: SignatureResult['verified']
+  const verified: string[] = []
+  let signer: SignatureResult['signer']
   const readBytes = () => readFile(artifact.absolute)
   for (const bundle of artifact.bundles) {
     const outcome = await verifier.verify(bundle, {
@@ -130,9 +134,91 @@ export async function verifySignatures(
     })
     if (!outcome.ok) {
       findings.push(signatureFinding(artifact.relative, bundle, outcome))
-    } else if (verified === undefined) {
-      verified = { bundle: bundleLabel(bundle), signer: outcome.signer }
+      continue
     }
+    verified.push(bundleLabel(bundle))
+    signer ??= outcome.signer
   }
-  return { findings, ...(verified ? { verified } : {}) }
+  return { findings, verified, ...(signer ? { signer } : {}) }
+}
+
+/**
+ * Binds the bundles given by input to the artifacts whose digest they
+ * sign, and reports those that sign none of them: either they are for
+ * another release or an artifact changed after it was signed.
+ */
+export function bindInputBundles(
+  verifier: BundleVerifier,
+  bundles: readonly LoadedBundle[],
+  artifacts: readonly {
+    readonly bundles: LoadedBundle[]
+    readonly digests: SignedArtifact['digests']
+  }[]
+): Finding[] {
+  const findings: Finding[] = []
+  for (const bundle of bundles) {
+    let used = false
+    for (const artifact of artifacts) {
+      if (!bundle.failure && verifier.covers(bundle, artifact.digests)) {
+        artifact.bundles.push(bundle)
+        used = true
+      }
+    }
+    if (used) continue
+    findings.push(
+      signatureFinding(
+        bundle.file,
+        bundle,
+        bundle.failure ?? {
+          check: 'subject-digest',
+          message: `it signs none of the ${artifacts.length} artifact(s) being verified`
+        }
+      )
+    )
+  }
+  return findings
+}
+
+/**
+ * The verifier for this run: trusted root and key loaded (relative to the
+ * workspace), policy and thresholds applied.
+ */
+export async function createVerifier(
+  settings: VerifySettings,
+  workspace: string,
+  policy: IdentityPolicy,
+  log: (message: string) => void
+): Promise<BundleVerifier> {
+  const { trustedRoot, publicKey } = settings
+  const trust = await loadTrust({
+    ...(trustedRoot !== undefined
+      ? {
+          trustedRootPath: path.resolve(workspace, trustedRoot),
+          trustedRootLabel: trustedRoot
+        }
+      : {}),
+    ...(publicKey !== undefined
+      ? {
+          publicKeyPath: path.resolve(workspace, publicKey),
+          publicKeyLabel: publicKey
+        }
+      : {})
+  })
+  log(`signatures: trusted root ${trust.source}`)
+  return new BundleVerifier({
+    trust,
+    policy,
+    ...(settings.tlogThreshold !== undefined
+      ? { tlogThreshold: settings.tlogThreshold }
+      : {}),
+    ...(settings.timestampThreshold !== undefined
+      ? { timestampThreshold: settings.timestampThreshold }
+      : {}),
+    ...(settings.ctlogThreshold !== undefined
+      ? { ctlogThreshold: settings.ctlogThreshold }
+      : {}),
+    ...(settings.predicateType !== undefined
+      ? { predicateType: settings.predicateType }
+      : {})
+  })
 }

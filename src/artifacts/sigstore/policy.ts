@@ -24,6 +24,8 @@ interface WorkflowRef {
 export interface IdentityPolicy {
   readonly identity?: string
   readonly identityPattern?: RegExp
+  /** The pattern as given, for messages. */
+  readonly identityPatternSource?: string
   readonly issuer?: string
   /** `owner/repo`, lower-case. */
   readonly repository?: string
@@ -86,7 +88,9 @@ export function buildIdentityPolicy(settings: VerifySettings): IdentityPolicy {
   }
   return {
     ...(identity !== undefined ? { identity } : {}),
-    ...(identityPattern ? { identityPattern } : {}),
+    ...(identityPattern
+      ? { identityPattern, identityPatternSource: pattern }
+      : {}),
     ...(issuer !== undefined ? { issuer } : {}),
     ...(repository !== undefined ? { repository } : {}),
     ...(workflow !== undefined ? { workflow } : {})
@@ -121,7 +125,7 @@ export function checkSigner(
   ) {
     return {
       check: 'identity',
-      message: `signed by '${found}', which does not match the whole of /${policy.identityPattern.source.slice(4, -2)}/`
+      message: `signed by '${found}', which does not match the whole of /${policy.identityPatternSource}/`
     }
   }
   if (policy.issuer !== undefined && signer.issuer !== policy.issuer) {
