@@ -295,3 +295,36 @@ describe('checksum verification', () => {
     )
   })
 })
+
+describe('checksum verification logging', () => {
+  let logWs: TempWorkspace
+  beforeEach(async () => {
+    logWs = await tempWorkspace()
+  })
+  afterEach(() => logWs.remove())
+
+  it('logs counts and decisions, never digests or file contents', async () => {
+    const content = 'artifact contents that must not be logged\n'
+    await logWs.write('out/a.bin', content)
+    await logWs.write('out/SHA256SUMS', `${hex('sha256', content)}  a.bin\n`)
+    const lines: string[] = []
+
+    await verifyArtifacts(
+      {
+        workspace: logWs.root,
+        artifacts: [],
+        checksums: ['out/SHA256SUMS'],
+        requireChecksum: true,
+        requireSignature: false,
+        bundles: []
+      },
+      line => lines.push(line)
+    )
+
+    expect(lines).toEqual([
+      'checksums: 1 manifest(s), 1 entries',
+      `hashing: 1 file(s), ${content.length} bytes`,
+      'verified: 1 of 1 artifact(s), 0 finding(s)'
+    ])
+  })
+})

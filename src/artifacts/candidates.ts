@@ -10,7 +10,7 @@ import { escapeFinding, type BoundEntry } from './checksums.js'
 import { ArtifactsError } from './errors.js'
 import { containment, insideWorkspace } from './paths.js'
 import { artifactPathEscape, checksumMissingArtifact } from './rules.js'
-import { isBundleName } from './signatures.js'
+import { SIDECAR_SUFFIXES } from './signatures.js'
 import type { LoadedBundle } from './sigstore/bundle-file.js'
 
 /** One file to verify and what applies to it. */
@@ -38,8 +38,9 @@ export function collectCandidates(
   excluded: ReadonlySet<string>
 ): Candidate[] {
   const candidates = new Map<string, Candidate>()
+  const matched = new Set(globbed)
   for (const absolute of globbed) {
-    if (excluded.has(absolute) || isBundleName(absolute)) continue
+    if (excluded.has(absolute) || isSidecarOf(absolute, matched)) continue
     const relative = insideWorkspace(workspace, absolute)!
     candidates.set(relative, {
       absolute,
@@ -71,6 +72,18 @@ export function collectCandidates(
     candidate.entries.push(entry)
   }
   return [...candidates.values()]
+}
+
+/**
+ * True for `<artifact>.sigstore.json` and the like when `<artifact>` is
+ * matched too: the bundle is verified with its artifact, not as one. A
+ * file that merely ends in `.bundle` is still an artifact.
+ */
+function isSidecarOf(file: string, matched: ReadonlySet<string>): boolean {
+  return SIDECAR_SUFFIXES.some(
+    suffix =>
+      file.endsWith(suffix) && matched.has(file.slice(0, -suffix.length))
+  )
 }
 
 /**

@@ -139,7 +139,13 @@ export const signatureInvalid: IntegrityRule = {
     'identity, issuer, repository or workflow. Identity checks serve ' +
     '164.312(d) (person or entity authentication) and are reported under ' +
     'that section. Verification is offline against the trusted root and ' +
-    'fails closed: there is no warning level.',
+    'fails closed: there is no warning level.\n\n' +
+    'Limitations: the default trusted root is the public-good root as ' +
+    'shipped in the bundled `@sigstore/tuf` (no TUF refresh), so a key ' +
+    'rotation needs a gate update or a `trusted-root` file. A message ' +
+    'signature (not DSSE) is checked over the whole artifact, which is ' +
+    'read into memory for it. The legacy GitHub repository extension is ' +
+    'read as a github.com repository.',
   validation:
     '@sigstore/verify against the trusted root, plus an exact or anchored ' +
     'identity, the exact OIDC issuer and the Fulcio GitHub extensions'

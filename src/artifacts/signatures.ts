@@ -24,11 +24,6 @@ import type { DigestAlgorithm } from './digests.js'
 /** Names a bundle beside `<artifact>` may have. */
 export const SIDECAR_SUFFIXES = ['.sigstore.json', '.sigstore', '.bundle']
 
-/** True when the file name is a bundle's, by its suffix. */
-export function isBundleName(file: string): boolean {
-  return SIDECAR_SUFFIXES.some(suffix => file.endsWith(suffix))
-}
-
 /** Bundle files, read, or the findings that kept them from being read. */
 export interface BundleSet {
   readonly bundles: readonly LoadedBundle[]

@@ -85,6 +85,25 @@ describe('Sigstore round trips with a mock instance', () => {
     ])
   })
 
+  it('treats a bundle beside its artifact as its signature, not an artifact', async () => {
+    const bundle = await sigstore.signBlob(artifact, signer)
+    await ws.write('dist/app.tgz.sigstore.json', JSON.stringify(bundle))
+    const gitBundle = Buffer.from('a git bundle shipped as an artifact\n')
+    await ws.write('dist/source.bundle', gitBundle)
+    await ws.write(
+      'dist/source.bundle.sigstore.json',
+      JSON.stringify(await sigstore.signBlob(gitBundle, signer))
+    )
+
+    const result = await verifyArtifacts(settings({ artifacts: ['dist/**'] }))
+
+    expect(result.findings).toEqual([])
+    expect(result.artifacts.map(a => [a.path, a.verified])).toEqual([
+      ['dist/app.tgz', true],
+      ['dist/source.bundle', true]
+    ])
+  })
+
   it('verifies an attestation given by input and checks its predicate type', async () => {
     const bundle = await sigstore.attest(statementFor(artifact), signer)
     await ws.write('attestations.jsonl', JSON.stringify(bundle) + '\n')
