@@ -92,6 +92,15 @@ describe('verification inputs that stop the gate (usage errors)', () => {
     expect(JSON.stringify(error)).not.toContain(body)
   })
 
+  it('refuses a threshold that is not a small whole number', async () => {
+    await expect(
+      verifyArtifacts(settings({ tlogThreshold: -1 }))
+    ).rejects.toMatchObject({
+      code: 'settings-invalid',
+      message: expect.stringContaining('tlog-threshold is -1')
+    })
+  })
+
   it('reports a missing signature when one is required', async () => {
     const result = await verifyArtifacts(
       settings({ requireSignature: true, signerRepository: 'acme/app' })

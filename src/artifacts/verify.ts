@@ -60,6 +60,7 @@ export async function verifyArtifacts(
   const workspace = path.resolve(settings.workspace)
   const workspaceReal = await realWorkspace(workspace)
   const policy = buildIdentityPolicy(settings)
+  checkThresholds(settings)
   const findings: Finding[] = []
 
   // 2. Manifests and the entries they hold.
@@ -192,6 +193,23 @@ async function realWorkspace(workspace: string): Promise<string> {
       `workspace '${workspace}' is not a folder`,
       { cause }
     )
+  }
+}
+
+function checkThresholds(settings: VerifySettings): void {
+  const thresholds = {
+    'tlog-threshold': settings.tlogThreshold,
+    'timestamp-threshold': settings.timestampThreshold,
+    'ctlog-threshold': settings.ctlogThreshold
+  }
+  for (const [input, value] of Object.entries(thresholds)) {
+    if (value === undefined) continue
+    if (!Number.isInteger(value) || value < 0 || value > 16) {
+      throw new ArtifactsError(
+        'settings-invalid',
+        `${input} is ${value}; expected a whole number from 0 to 16`
+      )
+    }
   }
 }
 

@@ -214,6 +214,25 @@ describe('Sigstore round trips with a mock instance', () => {
     })
   })
 
+  it('refuses a certificate-signed bundle when only a public key is trusted', async () => {
+    const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+    await ws.write(
+      'cosign.pub',
+      keys.publicKey.export({ type: 'spki', format: 'pem' })
+    )
+    const bundle = await sigstore.signBlob(artifact, signer)
+    await ws.write('dist/app.tgz.sigstore.json', JSON.stringify(bundle))
+
+    const result = await verifyArtifacts(
+      settings({ signerRepository: undefined, publicKey: 'cosign.pub' })
+    )
+
+    expect(result.findings[0]).toMatchObject({
+      safeguard: '164.312(d)',
+      properties: expect.objectContaining({ check: 'identity' })
+    })
+  })
+
   it('refuses a keyed signature made with a key other than the one given', async () => {
     const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
     const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })

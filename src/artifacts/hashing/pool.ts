@@ -103,6 +103,18 @@ export async function hashFiles(
             })
           )
         )
+        // A worker that dies without an error (out of memory, killed)
+        // must not leave the gate waiting forever.
+        worker.on('exit', code => {
+          if (finished < jobs.length) {
+            reject(
+              new ArtifactsError(
+                'file-unreadable',
+                `a hashing worker stopped (exit code ${code})`
+              )
+            )
+          }
+        })
         for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) send(worker)
       }
     })
