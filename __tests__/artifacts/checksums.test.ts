@@ -184,6 +184,24 @@ describe('checksum verification', () => {
     }
   })
 
+  it('refuses a manifest that is a symbolic link out of the workspace', async () => {
+    const outside = await tempWorkspace()
+    try {
+      const target = await outside.write(
+        'SHA256SUMS',
+        manifests['GNU sha256sum']!()
+      )
+      await symlink(target, path.join(ws.root, 'release/SHA256SUMS'))
+      const result = await verifyArtifacts(settings())
+      expect(rules(result)).toEqual([
+        ['manifest-path-escape', 'release/SHA256SUMS', 1, 'error']
+      ])
+      expect(result.artifacts).toEqual([])
+    } finally {
+      await outside.remove()
+    }
+  })
+
   it('follows symbolic links that stay inside the workspace', async () => {
     await symlink(
       path.join(ws.root, 'release/app-linux.tar.gz'),
