@@ -123,6 +123,29 @@ describe('Sigstore round trips with a mock instance', () => {
     })
   })
 
+  it('verifies every artifact a multi-subject provenance covers', async () => {
+    const other = Buffer.from('release payload: app 1.2.0 for windows\n')
+    await ws.write('dist/app.zip', other)
+    const statement = statementFor(artifact)
+    statement.subject.push(statementFor(other, 'app.zip').subject[0]!)
+    const bundle = await sigstore.attest(statement, signer)
+    await ws.write('provenance.sigstore.json', JSON.stringify(bundle))
+
+    const result = await verifyArtifacts(
+      settings({
+        artifacts: ['dist/*'],
+        bundles: ['provenance.sigstore.json'],
+        predicateType: SLSA
+      })
+    )
+
+    expect(result.findings).toEqual([])
+    expect(result.artifacts.map(a => [a.path, a.verified, a.bundle])).toEqual([
+      ['dist/app.tgz', true, 'provenance.sigstore.json'],
+      ['dist/app.zip', true, 'provenance.sigstore.json']
+    ])
+  })
+
   it('refuses an attestation whose predicate type is not the one required', async () => {
     const bundle = await sigstore.attest(statementFor(artifact), signer)
     await ws.write('dist/app.tgz.sigstore', JSON.stringify(bundle))

@@ -43,6 +43,7 @@ export interface BundleVerifierOptions {
 export class BundleVerifier {
   private readonly verifier: Verifier
   private readonly options: BundleVerifierOptions
+  private readonly attestations = new WeakMap<LoadedBundle, BundleOutcome>()
 
   constructor(options: BundleVerifierOptions) {
     this.options = options
@@ -95,6 +96,25 @@ export class BundleVerifier {
       )
     }
 
+    // An attestation's signature and signer do not depend on which of its
+    // subjects is being checked: one provenance for a whole release is
+    // verified once, not once per artifact.
+    if (bundle.content.$case === 'dsseEnvelope') {
+      let outcome = this.attestations.get(loaded)
+      if (outcome === undefined) {
+        outcome = await this.verifySigned(bundle, artifact)
+        this.attestations.set(loaded, outcome)
+      }
+      return outcome
+    }
+    return this.verifySigned(bundle, artifact)
+  }
+
+  /** Steps 3 to 5: evidence, cryptography and signer. */
+  private async verifySigned(
+    bundle: Bundle,
+    artifact: ArtifactUnderTest
+  ): Promise<BundleOutcome> {
     // 3. Enough evidence of when it was signed. The verifier counts these
     // too, but its messages would blame the timestamp for a missing log
     // entry, and it cannot check a certificate without any timestamp.
