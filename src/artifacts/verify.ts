@@ -140,6 +140,10 @@ export async function verifyArtifacts(
       digests: hashed[i]!.digests
     }))
     findings.push(...bindInputBundles(verifier, given.bundles, bound))
+    log(
+      `signatures: ${artifacts.reduce((n, a) => n + a.bundles.length, 0)} ` +
+        `bundle(s) bound to ${artifacts.length} artifact(s)`
+    )
     for (const [i, artifact] of artifacts.entries()) {
       const result = await verifySignatures(verifier, {
         ...artifact,
