@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { createHash, createHmac } from 'node:crypto';
-import { readFile, writeFile as writeFile$1, lstat as lstat$1, opendir, open as open$1 } from 'node:fs/promises';
+import { createHash, createHmac, createPublicKey } from 'node:crypto';
+import { readFile, writeFile as writeFile$1, lstat as lstat$1, opendir, open as open$1, stat as stat$1, realpath, readdir as readdir$1 } from 'node:fs/promises';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import { resolve as resolve$1, join, relative, sep as sep$1 } from 'node:path';
+import path, { resolve as resolve$1, join, relative, sep as sep$1 } from 'node:path';
 import require$$1$2, { crc32 } from 'node:zlib';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, createReadStream } from 'node:fs';
 import require$$1$3, { pathToFileURL } from 'node:url';
 import * as fs from 'fs';
 import { existsSync as existsSync$1, readFileSync, promises } from 'fs';
@@ -30,15 +30,16 @@ import require$$0$7 from 'node:diagnostics_channel';
 import require$$5 from 'node:tls';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
-import require$$1$1 from 'node:worker_threads';
+import require$$1$1, { Worker } from 'node:worker_threads';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import 'crypto';
+import crypto$1 from 'crypto';
 import 'path';
 import 'child_process';
 import 'timers';
+import { availableParallelism } from 'node:os';
 
 /** The gate's name and version, as reports and `--version` give them. */
 const TOOL_NAME = 'HIPAA Gate';
@@ -54,7 +55,7 @@ var ajv$1 = {exports: {}};
 
 var core$1 = {};
 
-var validate$1 = {};
+var validate$2 = {};
 
 var boolSchema = {};
 
@@ -2504,13 +2505,13 @@ function requireResolve () {
 	return resolve;
 }
 
-var hasRequiredValidate;
+var hasRequiredValidate$1;
 
-function requireValidate () {
-	if (hasRequiredValidate) return validate$1;
-	hasRequiredValidate = 1;
-	Object.defineProperty(validate$1, "__esModule", { value: true });
-	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
+function requireValidate$1 () {
+	if (hasRequiredValidate$1) return validate$2;
+	hasRequiredValidate$1 = 1;
+	Object.defineProperty(validate$2, "__esModule", { value: true });
+	validate$2.getData = validate$2.KeywordCxt = validate$2.validateFunctionCode = void 0;
 	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
 	const dataType_1 = /*@__PURE__*/ requireDataType();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
@@ -2534,7 +2535,7 @@ function requireValidate () {
 	    }
 	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
 	}
-	validate$1.validateFunctionCode = validateFunctionCode;
+	validate$2.validateFunctionCode = validateFunctionCode;
 	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
 	    if (opts.code.es5) {
 	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -2966,7 +2967,7 @@ function requireValidate () {
 	        }
 	    }
 	}
-	validate$1.KeywordCxt = KeywordCxt;
+	validate$2.KeywordCxt = KeywordCxt;
 	function keywordCode(it, keyword, def, ruleType) {
 	    const cxt = new KeywordCxt(it, def, keyword);
 	    if ("code" in def) {
@@ -3025,9 +3026,9 @@ function requireValidate () {
 	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
 	    }
 	}
-	validate$1.getData = getData;
+	validate$2.getData = getData;
 	
-	return validate$1;
+	return validate$2;
 }
 
 var validation_error = {};
@@ -3085,7 +3086,7 @@ function requireCompile () {
 	const names_1 = /*@__PURE__*/ requireNames();
 	const resolve_1 = /*@__PURE__*/ requireResolve();
 	const util_1 = /*@__PURE__*/ requireUtil$8();
-	const validate_1 = /*@__PURE__*/ requireValidate();
+	const validate_1 = /*@__PURE__*/ requireValidate$1();
 	class SchemaEnv {
 	    constructor(env) {
 	        var _a;
@@ -5180,7 +5181,7 @@ function requireCore$1 () {
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-		var validate_1 = /*@__PURE__*/ requireValidate();
+		var validate_1 = /*@__PURE__*/ requireValidate$1();
 		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
 		var codegen_1 = /*@__PURE__*/ requireCodegen();
 		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
@@ -7085,7 +7086,7 @@ function requireProperties () {
 	if (hasRequiredProperties) return properties$1;
 	hasRequiredProperties = 1;
 	Object.defineProperty(properties$1, "__esModule", { value: true });
-	const validate_1 = /*@__PURE__*/ requireValidate();
+	const validate_1 = /*@__PURE__*/ requireValidate$1();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil$8();
 	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
@@ -8120,7 +8121,7 @@ function requireAjv () {
 		module.exports.Ajv = Ajv;
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.default = Ajv;
-		var validate_1 = /*@__PURE__*/ requireValidate();
+		var validate_1 = /*@__PURE__*/ requireValidate$1();
 		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
 		var codegen_1 = /*@__PURE__*/ requireCodegen();
 		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
@@ -8140,7 +8141,7 @@ function requireAjv () {
 
 var ajvExports = /*@__PURE__*/ requireAjv();
 
-var dist = {};
+var dist$4 = {};
 
 var composer = {};
 
@@ -11659,13 +11660,13 @@ function requireInt () {
 	return int;
 }
 
-var set = {};
+var set$1 = {};
 
-var hasRequiredSet;
+var hasRequiredSet$1;
 
-function requireSet () {
-	if (hasRequiredSet) return set;
-	hasRequiredSet = 1;
+function requireSet$1 () {
+	if (hasRequiredSet$1) return set$1;
+	hasRequiredSet$1 = 1;
 
 	var identity = requireIdentity();
 	var Pair = requirePair();
@@ -11739,7 +11740,7 @@ function requireSet () {
 	    }
 	}
 	YAMLSet.tag = 'tag:yaml.org,2002:set';
-	const set$1 = {
+	const set = {
 	    collection: 'map',
 	    identify: value => value instanceof Set,
 	    nodeClass: YAMLSet,
@@ -11759,18 +11760,18 @@ function requireSet () {
 	    }
 	};
 
-	set.YAMLSet = YAMLSet;
-	set.set = set$1;
-	return set;
+	set$1.YAMLSet = YAMLSet;
+	set$1.set = set;
+	return set$1;
 }
 
-var timestamp = {};
+var timestamp$3 = {};
 
-var hasRequiredTimestamp;
+var hasRequiredTimestamp$3;
 
-function requireTimestamp () {
-	if (hasRequiredTimestamp) return timestamp;
-	hasRequiredTimestamp = 1;
+function requireTimestamp$3 () {
+	if (hasRequiredTimestamp$3) return timestamp$3;
+	hasRequiredTimestamp$3 = 1;
 
 	var stringifyNumber = requireStringifyNumber();
 
@@ -11840,7 +11841,7 @@ function requireTimestamp () {
 	    resolve: str => parseSexagesimal(str, false),
 	    stringify: stringifySexagesimal
 	};
-	const timestamp$1 = {
+	const timestamp = {
 	    identify: value => value instanceof Date,
 	    default: true,
 	    tag: 'tag:yaml.org,2002:timestamp',
@@ -11854,7 +11855,7 @@ function requireTimestamp () {
 	        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
 	        ')?$'),
 	    resolve(str) {
-	        const match = str.match(timestamp$1.test);
+	        const match = str.match(timestamp.test);
 	        if (!match)
 	            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
 	        const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -11872,10 +11873,10 @@ function requireTimestamp () {
 	    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
 	};
 
-	timestamp.floatTime = floatTime;
-	timestamp.intTime = intTime;
-	timestamp.timestamp = timestamp$1;
-	return timestamp;
+	timestamp$3.floatTime = floatTime;
+	timestamp$3.intTime = intTime;
+	timestamp$3.timestamp = timestamp;
+	return timestamp$3;
 }
 
 var hasRequiredSchema$1;
@@ -11895,8 +11896,8 @@ function requireSchema$1 () {
 	var merge = requireMerge();
 	var omap = requireOmap();
 	var pairs = requirePairs();
-	var set = requireSet();
-	var timestamp = requireTimestamp();
+	var set = requireSet$1();
+	var timestamp = requireTimestamp$3();
 
 	const schema$1 = [
 	    map.map,
@@ -11946,8 +11947,8 @@ function requireTags () {
 	var omap = requireOmap();
 	var pairs = requirePairs();
 	var schema$2 = requireSchema$1();
-	var set = requireSet();
-	var timestamp = requireTimestamp();
+	var set = requireSet$1();
+	var timestamp = requireTimestamp$3();
 
 	const schemas = new Map([
 	    ['core', schema.schema],
@@ -16793,11 +16794,11 @@ function requirePublicApi () {
 	return publicApi;
 }
 
-var hasRequiredDist;
+var hasRequiredDist$4;
 
-function requireDist () {
-	if (hasRequiredDist) return dist;
-	hasRequiredDist = 1;
+function requireDist$4 () {
+	if (hasRequiredDist$4) return dist$4;
+	hasRequiredDist$4 = 1;
 
 	var composer = requireComposer();
 	var Document = requireDocument();
@@ -16818,39 +16819,39 @@ function requireDist () {
 
 
 
-	dist.Composer = composer.Composer;
-	dist.Document = Document.Document;
-	dist.Schema = Schema.Schema;
-	dist.YAMLError = errors.YAMLError;
-	dist.YAMLParseError = errors.YAMLParseError;
-	dist.YAMLWarning = errors.YAMLWarning;
-	dist.Alias = Alias.Alias;
-	dist.isAlias = identity.isAlias;
-	dist.isCollection = identity.isCollection;
-	dist.isDocument = identity.isDocument;
-	dist.isMap = identity.isMap;
-	dist.isNode = identity.isNode;
-	dist.isPair = identity.isPair;
-	dist.isScalar = identity.isScalar;
-	dist.isSeq = identity.isSeq;
-	dist.Pair = Pair.Pair;
-	dist.Scalar = Scalar.Scalar;
-	dist.YAMLMap = YAMLMap.YAMLMap;
-	dist.YAMLSeq = YAMLSeq.YAMLSeq;
-	dist.CST = cst;
-	dist.Lexer = lexer.Lexer;
-	dist.LineCounter = lineCounter.LineCounter;
-	dist.Parser = parser.Parser;
-	dist.parse = publicApi.parse;
-	dist.parseAllDocuments = publicApi.parseAllDocuments;
-	dist.parseDocument = publicApi.parseDocument;
-	dist.stringify = publicApi.stringify;
-	dist.visit = visit.visit;
-	dist.visitAsync = visit.visitAsync;
-	return dist;
+	dist$4.Composer = composer.Composer;
+	dist$4.Document = Document.Document;
+	dist$4.Schema = Schema.Schema;
+	dist$4.YAMLError = errors.YAMLError;
+	dist$4.YAMLParseError = errors.YAMLParseError;
+	dist$4.YAMLWarning = errors.YAMLWarning;
+	dist$4.Alias = Alias.Alias;
+	dist$4.isAlias = identity.isAlias;
+	dist$4.isCollection = identity.isCollection;
+	dist$4.isDocument = identity.isDocument;
+	dist$4.isMap = identity.isMap;
+	dist$4.isNode = identity.isNode;
+	dist$4.isPair = identity.isPair;
+	dist$4.isScalar = identity.isScalar;
+	dist$4.isSeq = identity.isSeq;
+	dist$4.Pair = Pair.Pair;
+	dist$4.Scalar = Scalar.Scalar;
+	dist$4.YAMLMap = YAMLMap.YAMLMap;
+	dist$4.YAMLSeq = YAMLSeq.YAMLSeq;
+	dist$4.CST = cst;
+	dist$4.Lexer = lexer.Lexer;
+	dist$4.LineCounter = lineCounter.LineCounter;
+	dist$4.Parser = parser.Parser;
+	dist$4.parse = publicApi.parse;
+	dist$4.parseAllDocuments = publicApi.parseAllDocuments;
+	dist$4.parseDocument = publicApi.parseDocument;
+	dist$4.stringify = publicApi.stringify;
+	dist$4.visit = visit.visit;
+	dist$4.visitAsync = visit.visitAsync;
+	return dist$4;
 }
 
-var distExports = requireDist();
+var distExports$4 = requireDist$4();
 
 /**
  * The JSON Schema of `.github/hipaa-gate.yml`. Unknown keys are errors: a
@@ -16916,7 +16917,7 @@ class SettingsError extends Error {
  */
 const DEFAULT_CONFIG_PATH = '.github/hipaa-gate.yml';
 const ajv = new ajvExports.Ajv({ allErrors: true, strict: true });
-const validate = ajv.compile(configSchema);
+const validate$1 = ajv.compile(configSchema);
 /** Reads and validates the config file. Throws `SettingsError`. */
 async function loadConfig(options) {
     let text;
@@ -16938,8 +16939,8 @@ function emptyConfig() {
 }
 /** Parses config text; `path` names the file in errors. */
 function parseConfig(text, path, knownRuleIds) {
-    const lines = new distExports.LineCounter();
-    const doc = distExports.parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    const lines = new distExports$4.LineCounter();
+    const doc = distExports$4.parseDocument(text, { lineCounter: lines, prettyErrors: false });
     const where = (offset) => {
         if (offset === undefined)
             return path;
@@ -16951,10 +16952,10 @@ function parseConfig(text, path, knownRuleIds) {
         throw new SettingsError('config-syntax', `${where(first.pos[0])}: invalid YAML: ${first.message.split('\n')[0]}`);
     }
     const raw = doc.toJS() ?? {};
-    if (!validate(raw)) {
-        const problems = (validate.errors ?? [])
+    if (!validate$1(raw)) {
+        const problems = (validate$1.errors ?? [])
             .filter(e => e.keyword !== 'oneOf' && e.keyword !== 'if')
-            .map(e => `${where(offsetOf(doc, e))}: ${describe(e)}`);
+            .map(e => `${where(offsetOf(doc, e))}: ${describe$1(e)}`);
         throw new SettingsError('config-invalid', `Invalid configuration in ${path}:\n  ${[...new Set(problems)].join('\n  ')}`);
     }
     const unknown = Object.keys(raw.rules ?? {}).filter(id => !knownRuleIds.has(id));
@@ -17014,7 +17015,7 @@ function toConfig(raw, path) {
         digest
     };
 }
-function describe(error) {
+function describe$1(error) {
     const at = error.instancePath
         ? `"${error.instancePath.slice(1).replaceAll('/', '.')}"`
         : 'the top level';
@@ -17049,10 +17050,10 @@ function offsetOf(doc, error) {
 }
 function keyOffset(doc, segments, key) {
     const parent = segments.length === 0 ? doc.contents : doc.getIn(segments, true);
-    if (!distExports.isMap(parent))
+    if (!distExports$4.isMap(parent))
         return undefined;
     for (const pair of parent.items) {
-        if (distExports.isScalar(pair.key) && String(pair.key.value) === key) {
+        if (distExports$4.isScalar(pair.key) && String(pair.key.value) === key) {
             return pair.key.range?.[0];
         }
     }
@@ -17413,10 +17414,10 @@ function assembleResult(prepared, fields) {
             ...(prepared.config.path ? { path: prepared.config.path } : {}),
             digest: prepared.config.digest
         },
-        rules: prepared.rules,
         failOn: prepared.failOn,
         conclusion: conclusionOf(fields.findings, prepared.failOn),
-        ...fields
+        ...fields,
+        rules: fields.rules ?? prepared.rules
     };
 }
 
@@ -18511,11 +18512,11 @@ function requireScan () {
 }
 
 var parse_1;
-var hasRequiredParse$1;
+var hasRequiredParse$2;
 
-function requireParse$1 () {
-	if (hasRequiredParse$1) return parse_1;
-	hasRequiredParse$1 = 1;
+function requireParse$2 () {
+	if (hasRequiredParse$2) return parse_1;
+	hasRequiredParse$2 = 1;
 
 	const constants = /*@__PURE__*/ requireConstants$5();
 	const utils = /*@__PURE__*/ requireUtils$1();
@@ -19951,7 +19952,7 @@ function requirePicomatch$1 () {
 	hasRequiredPicomatch$1 = 1;
 
 	const scan = /*@__PURE__*/ requireScan();
-	const parse = /*@__PURE__*/ requireParse$1();
+	const parse = /*@__PURE__*/ requireParse$2();
 	const utils = /*@__PURE__*/ requireUtils$1();
 	const constants = /*@__PURE__*/ requireConstants$5();
 	const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
@@ -21365,7 +21366,7 @@ async function mergeBase(ctx, base, head) {
         'history, or use scan: full.');
 }
 
-function toPosix(path) {
+function toPosix$1(path) {
     return sep$1 === '/' ? path : path.split(sep$1).join('/');
 }
 /** The file at `path` (relative to `cwd`) if it is a regular file. */
@@ -21375,7 +21376,7 @@ async function statRegular(cwd, path) {
         const stats = await lstat$1(absolute);
         if (!stats.isFile())
             return undefined;
-        return { path: toPosix(path), absolute, size: stats.size };
+        return { path: toPosix$1(path), absolute, size: stats.size };
     }
     catch {
         // Listed but gone (deleted and not yet staged): nothing to read.
@@ -21393,7 +21394,7 @@ async function* walkFiles(cwd, paths) {
         const absolute = join(cwd, root);
         const stats = await requireExists(cwd, root);
         if (stats.isFile()) {
-            const path = toPosix(relative(cwd, absolute));
+            const path = toPosix$1(relative(cwd, absolute));
             yield { path, absolute, size: stats.size };
         }
         else if (stats.isDirectory()) {
@@ -21424,7 +21425,7 @@ async function* walkDirectory(cwd, directory) {
         }
     }
     catch (cause) {
-        throw new SourceError('file-unreadable', `Could not list the directory ${toPosix(relative(cwd, directory)) || '.'}.`, { cause });
+        throw new SourceError('file-unreadable', `Could not list the directory ${toPosix$1(relative(cwd, directory)) || '.'}.`, { cause });
     }
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of names) {
@@ -43438,12 +43439,12 @@ function requireProgressevent () {
 	return progressevent;
 }
 
-var encoding;
-var hasRequiredEncoding;
+var encoding$1;
+var hasRequiredEncoding$1;
 
-function requireEncoding () {
-	if (hasRequiredEncoding) return encoding;
-	hasRequiredEncoding = 1;
+function requireEncoding$1 () {
+	if (hasRequiredEncoding$1) return encoding$1;
+	hasRequiredEncoding$1 = 1;
 
 	/**
 	 * @see https://encoding.spec.whatwg.org/#concept-encoding-get
@@ -43730,10 +43731,10 @@ function requireEncoding () {
 	  }
 	}
 
-	encoding = {
+	encoding$1 = {
 	  getEncoding
 	};
-	return encoding;
+	return encoding$1;
 }
 
 var util$4;
@@ -43751,7 +43752,7 @@ function requireUtil$4 () {
 	  kLastProgressEventFired
 	} = requireSymbols$2();
 	const { ProgressEvent } = requireProgressevent();
-	const { getEncoding } = requireEncoding();
+	const { getEncoding } = requireEncoding$1();
 	const { serializeAMimeType, parseMIMEType } = requireDataUrl();
 	const { types } = require$$0$6;
 	const { StringDecoder } = require$$5$3;
@@ -45960,12 +45961,12 @@ function requireUtil$2 () {
 	return util$2;
 }
 
-var parse$2;
-var hasRequiredParse;
+var parse$3;
+var hasRequiredParse$1;
 
-function requireParse () {
-	if (hasRequiredParse) return parse$2;
-	hasRequiredParse = 1;
+function requireParse$1 () {
+	if (hasRequiredParse$1) return parse$3;
+	hasRequiredParse$1 = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$1();
 	const { isCTLExcludingHtab } = requireUtil$2();
@@ -46271,11 +46272,11 @@ function requireParse () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse$2 = {
+	parse$3 = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse$2;
+	return parse$3;
 }
 
 var cookies;
@@ -46285,7 +46286,7 @@ function requireCookies () {
 	if (hasRequiredCookies) return cookies;
 	hasRequiredCookies = 1;
 
-	const { parseSetCookie } = requireParse();
+	const { parseSetCookie } = requireParse$1();
 	const { stringify } = requireUtil$2();
 	const { webidl } = requireWebidl();
 	const { Headers } = requireHeaders();
@@ -51545,7 +51546,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse$1(options) {
+function parse$2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -51611,7 +51612,7 @@ function parse$1(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse$1(merge(defaults, route, options));
+  return parse$2(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -51622,7 +51623,7 @@ function withDefaults$2(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults$2.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse$1
+    parse: parse$2
   });
 }
 
@@ -51683,7 +51684,7 @@ const NullObject = /* @__PURE__ */ (() => {
 /**
  * Parse a `Content-Type` header.
  */
-function parse(header, options) {
+function parse$1(header, options) {
     const stopFlags = SEMI_FLAG | (0);
     const len = header.length;
     let valueStart = 0;
@@ -52567,7 +52568,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop$1);
   }
-  const mimetype = parse(contentType);
+  const mimetype = parse$1(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -56314,7 +56315,13 @@ verify options:
   --certificate-oidc-issuer URL
   --signer-repository OWNER/REPO  --signer-workflow PATH
   --predicate-type URI  --trusted-root FILE  --key FILE
+  --tlog-threshold N    Transparency log entries each bundle needs (default 1)
+  --timestamp-threshold N  Verified timestamps each bundle needs (default 1)
   --format, --output, --fail-on as for scan
+
+checksums generate options:
+  --algorithm sha256|sha512  (default sha256)
+  --output FILE         Write the manifest to FILE instead of stdout
 
 Without --diff or --staged, scan reads the files under PATH (default .),
 skipping what .gitignore ignores inside a git work tree.
@@ -56360,9 +56367,8712 @@ async function baselineCommand(args, io) {
     return 0;
 }
 
+/**
+ * Failures that stop artifact verification before it can produce findings:
+ * bad settings, an unreadable trusted root or key. They are usage errors
+ * (exit 2), distinct from integrity findings (exit 1). Messages name the
+ * input at fault and what was expected; they never carry file contents.
+ */
+/** A failure of the artifact verification stage. */
+class ArtifactsError extends Error {
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.name = 'ArtifactsError';
+        this.code = code;
+    }
+}
+
+/**
+ * Hashing on the calling thread, for the cases where starting worker
+ * threads costs more than it saves: one file, or a few small ones. The
+ * worker (worker-source.ts) does the same per file.
+ */
+/** Digests of one file read as a stream, and its size. */
+function hashStream(path, algorithms, chunkSize) {
+    return new Promise((resolve, reject) => {
+        const hashes = algorithms.map(name => createHash(name));
+        let bytes = 0;
+        const stream = createReadStream(path, { highWaterMark: chunkSize });
+        stream.on('data', chunk => {
+            bytes += chunk.length;
+            for (const hash of hashes)
+                hash.update(chunk);
+        });
+        stream.on('error', reject);
+        stream.on('end', () => {
+            const digests = {};
+            algorithms.forEach((name, i) => {
+                digests[name] = hashes[i].digest('hex');
+            });
+            resolve({ bytes, digests });
+        });
+    });
+}
+
+/**
+ * The hashing worker's code. Node's hash functions run on the calling
+ * thread, so several streams on the main thread still use one core; each
+ * worker thread hashes on its own. The code is a string evaluated by the
+ * Worker (`eval: true`) so the action's single-file bundle needs no second
+ * file beside it. It is plain CommonJS, self-contained, and kept tiny.
+ *
+ * Protocol: the worker receives `{ id, path, algorithms, chunk }` and
+ * answers `{ id, bytes, digests }` or `{ id, error }` (an errno code).
+ */
+const HASH_WORKER_SOURCE = `
+'use strict'
+const { parentPort } = require('node:worker_threads')
+const { createReadStream } = require('node:fs')
+const { createHash } = require('node:crypto')
+
+parentPort.on('message', job => {
+  const hashes = job.algorithms.map(name => createHash(name))
+  let bytes = 0
+  let done = false
+  const stream = createReadStream(job.path, { highWaterMark: job.chunk })
+  stream.on('data', chunk => {
+    bytes += chunk.length
+    for (const hash of hashes) hash.update(chunk)
+  })
+  stream.on('error', error => {
+    if (done) return
+    done = true
+    parentPort.postMessage({ id: job.id, error: error.code || 'EIO' })
+  })
+  stream.on('end', () => {
+    if (done) return
+    done = true
+    const digests = {}
+    job.algorithms.forEach((name, i) => {
+      digests[name] = hashes[i].digest('hex')
+    })
+    parentPort.postMessage({ id: job.id, bytes, digests })
+  })
+})
+`;
+
+/**
+ * Hashing files in parallel on worker threads, each file read as a stream
+ * so memory stays flat however large the artifact.
+ */
+// Two files in flight per worker: while one waits on the disk the other
+// is hashed.
+const IN_FLIGHT_PER_WORKER = 2;
+// Below this many bytes in all, starting workers (tens of milliseconds)
+// costs more than hashing on this thread.
+const SMALL_TOTAL = 32 * 1024 * 1024;
+/**
+ * Hashes every job and returns results in job order. Rejects with an
+ * `ArtifactsError` (`file-unreadable`) naming the first file that cannot
+ * be read.
+ */
+async function hashFiles(jobs, options = {}) {
+    if (jobs.length === 0)
+        return [];
+    const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
+    const chunk = options.chunkSize ?? 1024 * 1024;
+    if (threads === 1 || (await totalSize(jobs)) < SMALL_TOTAL) {
+        return hashHere(jobs, chunk);
+    }
+    const results = new Array(jobs.length);
+    const workers = Array.from({ length: threads }, () => new Worker(HASH_WORKER_SOURCE, { eval: true }));
+    try {
+        await new Promise((resolve, reject) => {
+            let next = 0;
+            let finished = 0;
+            const send = (worker) => {
+                if (next >= jobs.length)
+                    return;
+                const id = next++;
+                const job = jobs[id];
+                worker.postMessage({
+                    id,
+                    path: job.path,
+                    algorithms: job.algorithms,
+                    chunk
+                });
+            };
+            for (const worker of workers) {
+                worker.on('message', (reply) => {
+                    if ('error' in reply) {
+                        reject(new ArtifactsError('file-unreadable', `cannot read '${jobs[reply.id].path}' to hash it (${reply.error})`));
+                        return;
+                    }
+                    results[reply.id] = { bytes: reply.bytes, digests: reply.digests };
+                    if (++finished === jobs.length)
+                        resolve();
+                    else
+                        send(worker);
+                });
+                worker.on('error', cause => reject(new ArtifactsError('file-unreadable', 'a hashing worker failed', {
+                    cause
+                })));
+                // A worker that dies without an error (out of memory, killed)
+                // must not leave the gate waiting forever.
+                worker.on('exit', code => {
+                    if (finished < jobs.length) {
+                        reject(new ArtifactsError('file-unreadable', `a hashing worker stopped (exit code ${code})`));
+                    }
+                });
+                for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++)
+                    send(worker);
+            }
+        });
+    }
+    finally {
+        await Promise.all(workers.map(worker => worker.terminate()));
+    }
+    return results;
+}
+async function totalSize(jobs) {
+    let total = 0;
+    for (const job of jobs) {
+        // An unreadable file is reported by the hashing itself.
+        total += await stat$1(job.path).then(s => s.size, () => 0);
+        if (total >= SMALL_TOTAL)
+            break;
+    }
+    return total;
+}
+/** Hashes on this thread, one file after another. */
+async function hashHere(jobs, chunk) {
+    const results = [];
+    for (const job of jobs) {
+        try {
+            results.push(await hashStream(job.path, job.algorithms, chunk));
+        }
+        catch (error) {
+            const code = error.code ?? 'EIO';
+            throw new ArtifactsError('file-unreadable', `cannot read '${job.path}' to hash it (${code})`, { cause: error });
+        }
+    }
+    return results;
+}
+
+/**
+ * Keeping every file the verifier touches inside the workspace. Names in
+ * manifests and bundles are attacker-controlled: a release could list
+ * `/etc/passwd` or `../../secrets` to make the gate hash, and so confirm,
+ * files it has no business reading.
+ */
+/** A workspace-relative path with forward slashes, as findings use. */
+function toPosix(relative) {
+    return relative.split(path.sep).join('/');
+}
+/**
+ * The workspace-relative POSIX form of `absolute`, or undefined when it
+ * is the workspace itself or lies outside it.
+ */
+function insideWorkspace(workspace, absolute) {
+    const relative = path.relative(workspace, absolute);
+    if (relative === '' || path.isAbsolute(relative))
+        return undefined;
+    if (relative === '..' || relative.startsWith('..' + path.sep)) {
+        return undefined;
+    }
+    return toPosix(relative);
+}
+/**
+ * Resolves `name` from a manifest in folder `manifestDir` (absolute).
+ * Names are relative to the manifest's own folder, so a release folder
+ * verifies wherever it is unpacked.
+ */
+function resolveManifestName(workspace, manifestDir, name) {
+    if (path.posix.isAbsolute(name) || path.win32.isAbsolute(name)) {
+        return { ok: false, reason: 'absolute' };
+    }
+    const absolute = path.resolve(manifestDir, name);
+    const relative = insideWorkspace(workspace, absolute);
+    if (relative === undefined)
+        return { ok: false, reason: 'escapes' };
+    return { ok: true, absolute, relative };
+}
+/**
+ * Follows symbolic links in `absolute` (the file and every folder above
+ * it) and checks the target is inside `workspaceReal`, the workspace's
+ * own real path.
+ */
+async function containment(workspaceReal, absolute) {
+    let target;
+    try {
+        target = await realpath(absolute);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return 'missing';
+        throw error;
+    }
+    return insideWorkspace(workspaceReal, target) === undefined
+        ? 'outside'
+        : 'inside';
+}
+
+/**
+ * `hipaa-gate checksums generate`: a GNU coreutils format manifest for a
+ * set of files, which `sha256sum -c` (or `sha512sum -c`) and this gate's
+ * `checksums` input both read.
+ */
+/**
+ * Hashes `files` (relative to `opts.cwd`, or absolute) and returns the
+ * manifest text: one `<hex>  <name>` line per file, in the order given,
+ * names escaped the way coreutils escapes them. Rejects with an
+ * `ArtifactsError` naming a file that cannot be read.
+ */
+async function generateChecksums(files, opts) {
+    const cwd = path.resolve(opts.cwd);
+    const absolute = [...new Set(files.map(file => path.resolve(cwd, file)))];
+    const names = absolute.map(file => {
+        const relative = path.relative(cwd, file);
+        if (relative === '' ||
+            relative === '..' ||
+            relative.startsWith('..' + path.sep)) {
+            // A name with `..` would be refused when the manifest is verified.
+            throw new ArtifactsError('outside-workspace', `'${file}' is not inside '${cwd}'; manifest names are relative to the manifest's folder`);
+        }
+        return toPosix(relative);
+    });
+    const results = await hashFiles(absolute.map(file => ({ path: file, algorithms: [opts.algorithm] })));
+    return results
+        .map((result, i) => gnuLine$1(result.digests[opts.algorithm], names[i]))
+        .join('');
+}
+/** One GNU line; names with a backslash or line break are escaped. */
+function gnuLine$1(digest, name) {
+    if (!/[\\\n\r]/.test(name))
+        return `${digest}  ${name}\n`;
+    const escaped = name
+        .replace(/\\/g, '\\\\')
+        .replace(/\n/g, '\\n')
+        .replace(/\r/g, '\\r');
+    return `\\${digest}  ${escaped}\n`;
+}
+
+/** Fields every integrity rule shares. */
+const base = {
+    category: 'integrity',
+    keywords: [],
+    redaction: 'none'
+};
+const checksumMismatch = {
+    ...base,
+    id: 'checksum-mismatch',
+    severity: 'error',
+    safeguard: '164.312(c)(2)',
+    summary: 'Artifact digest does not match its checksum manifest',
+    description: 'The file was hashed as it is now and the digest differs from the one ' +
+        'the manifest records: the artifact changed after the manifest was ' +
+        'written, or the manifest is for another build. Rebuild the artifact ' +
+        'or regenerate the manifest from the build that produced it.',
+    validation: 'SHA-256, SHA-384 or SHA-512 of the whole file, streamed'
+};
+const checksumMissingArtifact = {
+    ...base,
+    id: 'checksum-missing-artifact',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'A manifest lists an artifact that does not exist',
+    description: 'The manifest names a file that is not where the manifest says (names ' +
+        'are relative to the folder holding the manifest). The release is ' +
+        'incomplete or the manifest belongs to another layout.'
+};
+const checksumNotListed = {
+    ...base,
+    id: 'checksum-not-listed',
+    severity: 'warning',
+    safeguard: '164.312(c)(1)',
+    summary: 'An artifact is in no checksum manifest',
+    description: 'A file matched by the `artifacts` globs has no entry in any manifest, ' +
+        'so nothing proves it is what was built. An error when ' +
+        '`require-checksum` is set, a warning otherwise.'
+};
+const checksumWeakAlgorithm = {
+    ...base,
+    id: 'checksum-weak-algorithm',
+    severity: 'error',
+    safeguard: '164.312(c)(2)',
+    summary: 'A manifest uses MD5 or SHA-1, too weak to prove integrity',
+    description: 'Collisions are practical for MD5 and SHA-1, so a matching digest does ' +
+        'not show the file was not replaced. The entry does not count as ' +
+        'covering the artifact. Publish SHA-256 or SHA-512 checksums instead.'
+};
+const checksumManifestInvalid = {
+    ...base,
+    id: 'checksum-manifest-invalid',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'A checksum manifest line cannot be parsed',
+    description: 'The line is not in any supported form: GNU `sha256sum` output, BSD ' +
+        'tags, SRI strings, or an in-toto statement. A line that cannot be ' +
+        'read could hide an artifact, so it fails the gate.',
+    validation: 'GNU and goreleaser `<hex>  <name>`, BSD `SHA256 (name) = <hex>`, ' +
+        '`sha512-<base64> <name>`, in-toto and SLSA `subject` digests'
+};
+const manifestPathEscape = {
+    ...base,
+    id: 'manifest-path-escape',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'A manifest names a file outside the workspace',
+    description: 'Manifests are untrusted input. An absolute name, a `..` that leaves ' +
+        'the workspace, or a symbolic link that resolves outside it is ' +
+        'refused rather than hashed.'
+};
+const artifactPathEscape = {
+    ...base,
+    id: 'artifact-path-escape',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'An artifact is a symbolic link that leaves the workspace',
+    description: 'The file the artifact glob matched resolves outside the workspace, ' +
+        'so its contents are not what the workspace holds. It is not hashed.'
+};
+const signatureMissing = {
+    ...base,
+    id: 'signature-missing',
+    severity: 'error',
+    safeguard: '164.312(d)',
+    summary: 'An artifact has no Sigstore bundle and a signature is required',
+    description: 'With `require-signature` set every artifact needs a bundle beside it ' +
+        '(`<artifact>.sigstore.json`, `.sigstore` or `.bundle`) or one given ' +
+        'by the `bundle` input whose subject digest matches it.'
+};
+const signatureInvalid = {
+    ...base,
+    id: 'signature-invalid',
+    severity: 'error',
+    safeguard: '164.312(c)(2)',
+    summary: 'A Sigstore bundle does not verify for its artifact',
+    description: 'The finding names the check that failed: bundle format, media type, ' +
+        'subject digest, predicate type, certificate chain, certificate ' +
+        'transparency, transparency log, timestamp, public key, signature, ' +
+        'identity, issuer, repository or workflow. Identity checks serve ' +
+        '164.312(d) (person or entity authentication) and are reported under ' +
+        'that section. Verification is offline against the trusted root and ' +
+        'fails closed: there is no warning level.\n\n' +
+        'Limitations: the default trusted root is the public-good root as ' +
+        'shipped in the bundled `@sigstore/tuf` (no TUF refresh), so a key ' +
+        'rotation needs a gate update or a `trusted-root` file. A message ' +
+        'signature (not DSSE) is checked over the whole artifact, which is ' +
+        'read into memory for it. The legacy GitHub repository extension is ' +
+        'read as a github.com repository.',
+    validation: '@sigstore/verify against the trusted root, plus an exact or anchored ' +
+        'identity, the exact OIDC issuer and the Fulcio GitHub extensions'
+};
+/** Every integrity rule, for reports. */
+const integrityRules = [
+    checksumMismatch,
+    checksumMissingArtifact,
+    checksumNotListed,
+    checksumWeakAlgorithm,
+    checksumManifestInvalid,
+    manifestPathEscape,
+    artifactPathEscape,
+    signatureMissing,
+    signatureInvalid
+];
+
+/**
+ * The inputs of artifact verification, one field per action input (and CLI
+ * flag). The action and the CLI fill this; nothing here reads the
+ * environment.
+ */
+/** The OIDC issuer of GitHub Actions' workload identity tokens. */
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+
+/** Builds a finding of `rule` that is not tied to a span of text. */
+function createFinding(rule, input) {
+    const line = input.line ?? 1;
+    const column = input.column ?? 1;
+    return {
+        ruleId: rule.id,
+        category: rule.category,
+        severity: input.severity ?? rule.severity,
+        safeguard: input.safeguard ?? rule.safeguard,
+        file: input.file,
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 1,
+        message: input.message,
+        fingerprint: fingerprint(rule.id, input.file, input.value),
+        redacted: redact(input.value, rule.redaction, input.kind ?? rule.id),
+        ...(input.properties ? { properties: input.properties } : {})
+    };
+}
+
+/** Digest algorithms as manifests, bundles and Node's crypto name them. */
+/** Hex digest lengths, which is all a GNU manifest line tells. */
+const HEX_LENGTHS = new Map([
+    [32, 'md5'],
+    [40, 'sha1'],
+    [64, 'sha256'],
+    [96, 'sha384'],
+    [128, 'sha512']
+]);
+/** The algorithm a hex digest of this length comes from, if supported. */
+function algorithmForHexLength(length) {
+    return HEX_LENGTHS.get(length);
+}
+/** Byte length of a digest of `algorithm`. */
+function digestBytes(algorithm) {
+    for (const [hex, name] of HEX_LENGTHS)
+        if (name === algorithm)
+            return hex / 2;
+    return 0;
+}
+/** True for the algorithms that prove integrity. */
+function isStrong(algorithm) {
+    return algorithm !== 'md5' && algorithm !== 'sha1';
+}
+/**
+ * Reads an algorithm name in any of the spellings manifests use (`SHA256`,
+ * `SHA-256`, `sha512`, `SHA2-256`), or undefined when unsupported.
+ */
+function parseAlgorithmName(name) {
+    const folded = name
+        .toLowerCase()
+        .replace(/[-_]/g, '')
+        .replace(/^sha2(?=[0-9]{3})/, 'sha');
+    switch (folded) {
+        case 'sha256':
+        case 'sha384':
+        case 'sha512':
+        case 'sha1':
+        case 'md5':
+            return folded;
+        default:
+            return undefined;
+    }
+}
+/** The display name of an algorithm, as in messages (`SHA-256`). */
+function displayName(algorithm) {
+    return algorithm === 'md5' ? 'MD5' : `SHA-${algorithm.slice(3)}`;
+}
+const HEX = /^[0-9a-f]{1,128}$/;
+/** True when `digest` is lower-case hex of the right length. */
+function isHexDigest(algorithm, digest) {
+    return digest.length === digestBytes(algorithm) * 2 && HEX.test(digest);
+}
+
+/**
+ * Line-oriented checksum manifests: GNU coreutils `sha256sum` output (and
+ * goreleaser's `checksums.txt`, which is the same), BSD tags as written by
+ * `shasum --tag` or `sha256sum --tag`, and SRI strings (`sha512-<base64>`)
+ * beside a file name, as npm writes integrity values. The content is
+ * untrusted; every pattern is bounded and anchored.
+ */
+const MAX_LINE = 8192;
+// `<hex> <marker><name>`: the marker is a space for text mode and `*` for
+// binary mode. A leading backslash says the name is escaped.
+const GNU_LINE = /^(\\?)([0-9a-fA-F]{32,128}) ([ *]?)([^\n]{1,4096})$/;
+// `SHA256 (name) = <hex>`; the name may itself hold parentheses, so the
+// digest anchors the end.
+const BSD_LINE = /^(\\?)([A-Za-z0-9-]{2,12}) ?\(([^\n]{1,4096})\) ?= ?([0-9a-fA-F]{32,128})$/;
+const SRI_TOKEN = /^(sha256|sha384|sha512|sha1|md5)-([A-Za-z0-9+/]{1,200}={0,2})$/;
+/** Parses a text manifest whose lines may mix the supported forms. */
+function parseChecksumLines(text) {
+    const entries = [];
+    const problems = [];
+    const formats = [];
+    const lines = text.split('\n');
+    lines.forEach((raw, index) => {
+        const result = parseLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
+        const line = index + 1;
+        if (result.kind === 'entry') {
+            entries.push({ ...result.entry, line });
+            if (!formats.includes(result.format))
+                formats.push(result.format);
+        }
+        else if (result.kind === 'problem') {
+            problems.push({ line, reason: result.reason });
+        }
+    });
+    return { formats, entries, problems };
+}
+function parseLine(line) {
+    if (line.trim() === '' || line.startsWith('#'))
+        return { kind: 'skip' };
+    if (line.length > MAX_LINE) {
+        return {
+            kind: 'problem',
+            reason: `line longer than ${MAX_LINE} characters`
+        };
+    }
+    return (gnuLine(line) ??
+        bsdLine(line) ??
+        sriLine(line) ?? {
+        kind: 'problem',
+        reason: 'not a checksum line: expected `<hex digest>  <file>` (GNU), ' +
+            '`SHA256 (<file>) = <hex digest>` (BSD) or `sha512-<base64> <file>` (SRI)'
+    });
+}
+function gnuLine(line) {
+    const match = GNU_LINE.exec(line);
+    if (!match)
+        return undefined;
+    const [, escaped, hex, , rawName] = match;
+    const algorithm = algorithmForHexLength(hex.length);
+    if (algorithm === undefined) {
+        return {
+            kind: 'problem',
+            reason: `a ${hex.length}-digit digest is not MD5, SHA-1, SHA-256, SHA-384 or SHA-512`
+        };
+    }
+    const name = escaped ? unescapeName(rawName) : rawName;
+    if (name === undefined)
+        return badEscape();
+    return entry$1('gnu', name, algorithm, hex.toLowerCase());
+}
+function bsdLine(line) {
+    const match = BSD_LINE.exec(line);
+    if (!match)
+        return undefined;
+    const [, escaped, tag, rawName, hex] = match;
+    const algorithm = parseAlgorithmName(tag);
+    if (algorithm === undefined) {
+        return { kind: 'problem', reason: `unsupported algorithm '${tag}'` };
+    }
+    if (hex.length !== digestBytes(algorithm) * 2) {
+        return {
+            kind: 'problem',
+            reason: `a ${tag} digest has ${digestBytes(algorithm) * 2} hex digits, not ${hex.length}`
+        };
+    }
+    const name = escaped ? unescapeName(rawName) : rawName;
+    if (name === undefined)
+        return badEscape();
+    return entry$1('bsd', name, algorithm, hex.toLowerCase());
+}
+// `sha512-<b64> name` or `name sha512-<b64>`, separated by white space.
+function sriLine(line) {
+    const trimmed = line.trim();
+    const first = trimmed.search(/\s/);
+    if (first < 0)
+        return undefined;
+    const last = trimmed.search(/\s\S{1,300}$/);
+    const head = trimmed.slice(0, first);
+    const tail = last < 0 ? '' : trimmed.slice(last + 1);
+    let token = SRI_TOKEN.exec(head);
+    let name = trimmed.slice(first).trim();
+    if (!token) {
+        token = SRI_TOKEN.exec(tail);
+        name = last < 0 ? '' : trimmed.slice(0, last).trim();
+    }
+    if (!token || name === '')
+        return undefined;
+    const algorithm = parseAlgorithmName(token[1]);
+    const bytes = Buffer.from(token[2], 'base64');
+    if (bytes.length !== digestBytes(algorithm)) {
+        return {
+            kind: 'problem',
+            reason: `the ${token[1]} SRI value decodes to ${bytes.length} bytes, not ${digestBytes(algorithm)}`
+        };
+    }
+    return entry$1('sri', name, algorithm, bytes.toString('hex'));
+}
+function entry$1(format, name, algorithm, digest) {
+    if (name.includes('\0')) {
+        return { kind: 'problem', reason: 'the file name holds a NUL character' };
+    }
+    return { kind: 'entry', format, entry: { name, algorithm, digest } };
+}
+function badEscape() {
+    return {
+        kind: 'problem',
+        reason: 'bad escape in file name: only \\\\, \\n and \\r are defined'
+    };
+}
+/**
+ * Undoes coreutils' escaping of names holding a backslash or a newline
+ * (the line then starts with a backslash). Undefined for an unknown escape.
+ */
+function unescapeName(name) {
+    let out = '';
+    for (let i = 0; i < name.length; i++) {
+        const c = name[i];
+        if (c !== '\\') {
+            out += c;
+            continue;
+        }
+        const next = name[++i];
+        if (next === '\\')
+            out += '\\';
+        else if (next === 'n')
+            out += '\n';
+        else if (next === 'r')
+            out += '\r';
+        else
+            return undefined;
+    }
+    return out;
+}
+
+/** Telling one JSON document from JSON Lines, for bundles and manifests. */
+/**
+ * How a JSON file is laid out: `[]` when it is one document, its lines
+ * when it is JSON Lines (its first line is a document of its own), and
+ * undefined when it is neither: a truncated or corrupted document.
+ */
+function splitJsonLines(text) {
+    try {
+        JSON.parse(text);
+        return [];
+    }
+    catch {
+        // Not one document.
+    }
+    const lines = text.split('\n');
+    const first = lines.find(line => line.trim() !== '');
+    try {
+        JSON.parse(first ?? '');
+        return lines;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+/**
+ * In-toto statements as checksum manifests: a bare statement, SLSA
+ * provenance (any version, it is a statement too), a DSSE envelope
+ * holding one (`.intoto.jsonl` from the SLSA generator), a Sigstore bundle
+ * holding one, or JSON Lines of any of these. Only the `subject` digests
+ * are read; the signature, if any, is checked by the Sigstore stage.
+ */
+const STATEMENT_TYPE = /^https:\/\/in-toto\.io\/Statement\/v[0-9.]{1,8}$/;
+// A subject named by a URI scheme (`pkg:npm/…`, `oci://…`) is not a file.
+const URI_NAME = /^[a-z][a-z0-9+.-]{0,30}:/;
+/** True when the text looks like JSON rather than checksum lines. */
+function looksLikeJson(text) {
+    return /^\s{0,64}[{[]/.test(text);
+}
+/** Reads subjects from a JSON or JSON Lines manifest. */
+function parseInTotoManifest(text) {
+    const entries = [];
+    const problems = [];
+    for (const document of jsonDocuments(text, problems)) {
+        readStatement(document.value, document.line, text, entries, problems);
+    }
+    return { formats: ['in-toto'], entries, problems };
+}
+/** The whole text as one document, or failing that, one per line. */
+function jsonDocuments(text, problems) {
+    const lines = splitJsonLines(text);
+    if (lines === undefined) {
+        problems.push({ line: 1, reason: 'not valid JSON (a truncated file?)' });
+        return [];
+    }
+    if (lines.length === 0)
+        return [{ value: JSON.parse(text), line: 1 }];
+    const documents = [];
+    lines.forEach((raw, index) => {
+        if (raw.trim() === '')
+            return;
+        try {
+            documents.push({ value: JSON.parse(raw), line: index + 1 });
+        }
+        catch {
+            problems.push({
+                line: index + 1,
+                reason: 'not valid JSON (a truncated or corrupted file?)'
+            });
+        }
+    });
+    return documents;
+}
+function readStatement(value, line, text, entries, problems) {
+    const statement = unwrap(value);
+    if (statement === undefined) {
+        problems.push({
+            line,
+            reason: 'expected an in-toto statement (or a DSSE envelope or Sigstore ' +
+                'bundle holding one) with `_type` and `subject`'
+        });
+        return;
+    }
+    const subjects = statement['subject'];
+    if (!Array.isArray(subjects) || subjects.length === 0) {
+        problems.push({ line, reason: 'the statement has no `subject` list' });
+        return;
+    }
+    for (const subject of subjects) {
+        const name = isObject(subject) ? subject['name'] : undefined;
+        const digests = isObject(subject) ? subject['digest'] : undefined;
+        const at = typeof name === 'string' ? lineOf(text, name, line) : line;
+        if (typeof name !== 'string' || name === '' || !isObject(digests)) {
+            problems.push({
+                line: at,
+                reason: 'a subject needs a `name` and a `digest` object'
+            });
+            continue;
+        }
+        let known = 0;
+        for (const [key, hex] of Object.entries(digests)) {
+            const algorithm = parseAlgorithmName(key);
+            if (algorithm === undefined)
+                continue;
+            known++;
+            const digest = typeof hex === 'string' ? hex.toLowerCase() : '';
+            if (!isHexDigest(algorithm, digest)) {
+                problems.push({
+                    line: at,
+                    reason: `subject ${quote(name)} has a malformed ${key} digest`
+                });
+                continue;
+            }
+            entries.push({
+                name,
+                algorithm,
+                digest,
+                line: at,
+                ...(URI_NAME.test(name) ? { digestOnly: true } : {})
+            });
+        }
+        if (known === 0) {
+            problems.push({
+                line: at,
+                reason: `subject ${quote(name)} has no SHA-256, SHA-384 or SHA-512 digest`
+            });
+        }
+    }
+}
+/** The statement inside `value`, decoding DSSE payloads on the way. */
+function unwrap(value) {
+    if (!isObject(value))
+        return undefined;
+    const envelope = isObject(value['dsseEnvelope'])
+        ? value['dsseEnvelope']
+        : value;
+    if (typeof envelope['payload'] === 'string' &&
+        typeof envelope['payloadType'] === 'string') {
+        try {
+            const payload = Buffer.from(envelope['payload'], 'base64').toString();
+            return unwrap(JSON.parse(payload));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const type = value['_type'];
+    return typeof type === 'string' && STATEMENT_TYPE.test(type)
+        ? value
+        : undefined;
+}
+/** A subject name for a message: printable and short. */
+function quote(name) {
+    const clean = name.replace(/[^\x20-\x7e]/g, '?');
+    return `'${clean.length > 80 ? `${clean.slice(0, 79)}…` : clean}'`;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The line of the first occurrence of `"name"`, for pointing at it. */
+function lineOf(text, name, fallback) {
+    const at = text.indexOf(JSON.stringify(name));
+    if (at < 0)
+        return fallback;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+        line++;
+    }
+    return line;
+}
+
+/** Reading any supported checksum manifest. */
+/**
+ * Parses a manifest, telling JSON (in-toto, SLSA, DSSE) from checksum
+ * lines (GNU, goreleaser, BSD, SRI) by its first character.
+ */
+function parseManifest(text) {
+    const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+    return looksLikeJson(body)
+        ? parseInTotoManifest(body)
+        : parseChecksumLines(body);
+}
+
+/**
+ * Checksum manifests into entries bound to workspace files, and entries
+ * compared with the digests of those files. Manifest content is untrusted:
+ * names are resolved against the manifest's folder and refused when they
+ * leave the workspace.
+ */
+// Manifests list files; one of this size is not a manifest.
+const MAX_MANIFEST = 64 * 1024 * 1024;
+/** Reads and parses the manifests at these absolute paths. */
+async function loadManifests(workspace, workspaceReal, files) {
+    const manifests = [];
+    const entries = [];
+    const digestOnly = [];
+    const findings = [];
+    for (const absolute of files) {
+        const manifest = insideWorkspace(workspace, absolute);
+        if ((await containment(workspaceReal, absolute)) === 'outside') {
+            findings.push(createFinding(manifestPathEscape, {
+                file: manifest,
+                message: `${manifest}: the manifest is a symbolic link that leaves the workspace; it was not read.`,
+                value: 'manifest-link'
+            }));
+            continue;
+        }
+        const text = await readManifest(absolute);
+        if (text === undefined) {
+            findings.push(createFinding(checksumManifestInvalid, {
+                file: manifest,
+                message: `${manifest}: cannot be read as a checksum manifest (unreadable or larger than 64 MiB).`,
+                value: 'unreadable'
+            }));
+            continue;
+        }
+        manifests.push(manifest);
+        const parsed = parseManifest(text);
+        for (const problem of parsed.problems) {
+            findings.push(createFinding(checksumManifestInvalid, {
+                file: manifest,
+                line: problem.line,
+                message: `${manifest} line ${problem.line}: ${problem.reason}.`,
+                value: `line:${problem.line}`,
+                properties: { reason: problem.reason }
+            }));
+        }
+        const folder = path.dirname(absolute);
+        for (const entry of parsed.entries) {
+            if (entry.digestOnly) {
+                if (isStrong(entry.algorithm))
+                    digestOnly.push({ ...entry, manifest });
+                continue;
+            }
+            const target = resolveManifestName(workspace, folder, entry.name);
+            if (!target.ok) {
+                findings.push(escapeFinding(manifest, entry, target.reason));
+                continue;
+            }
+            if (!isStrong(entry.algorithm)) {
+                findings.push(weakFinding(manifest, entry, target.relative));
+                continue;
+            }
+            entries.push({ ...entry, manifest, ...target });
+        }
+    }
+    return { manifests, entries, digestOnly, findings };
+}
+async function readManifest(file) {
+    try {
+        if ((await stat$1(file)).size > MAX_MANIFEST)
+            return undefined;
+        return await readFile(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A manifest entry refused because it leaves the workspace. */
+function escapeFinding(manifest, entry, reason) {
+    const why = reason === 'absolute'
+        ? 'is an absolute path'
+        : reason === 'escapes'
+            ? 'leaves the workspace with ..'
+            : 'is a symbolic link to a file outside the workspace';
+    return createFinding(manifestPathEscape, {
+        file: manifest,
+        line: entry.line,
+        message: `${manifest} line ${entry.line}: the listed file ${why}; it was not hashed.`,
+        value: `${entry.line}:${entry.name}`,
+        properties: { reason }
+    });
+}
+function weakFinding(manifest, entry, artifact) {
+    const name = displayName(entry.algorithm);
+    return createFinding(checksumWeakAlgorithm, {
+        file: artifact,
+        message: `${artifact}: ${manifest} line ${entry.line} gives only a ${name} digest, which is too weak to prove integrity; publish SHA-256 or SHA-512.`,
+        value: `${manifest}:${entry.algorithm}:${entry.digest}`,
+        kind: `${name} digest`,
+        properties: { manifest, line: entry.line, algorithm: entry.algorithm }
+    });
+}
+/** A finding when `actual` differs from what the entry records. */
+function compareEntry(entry, actual) {
+    const digest = actual[entry.algorithm];
+    if (digest === entry.digest)
+        return undefined;
+    const name = displayName(entry.algorithm);
+    return createFinding(checksumMismatch, {
+        file: entry.relative,
+        message: `${entry.relative}: ${name} digest does not match ${entry.manifest} line ${entry.line}; the file changed after the manifest was written.`,
+        value: `${entry.manifest}:${entry.algorithm}:${entry.digest}`,
+        kind: `${name} digest`,
+        properties: {
+            manifest: entry.manifest,
+            line: entry.line,
+            algorithm: entry.algorithm,
+            expected: entry.digest,
+            actual: digest ?? ''
+        }
+    });
+}
+
+var dist$3 = {};
+
+var build = {};
+
+var dist$2 = {};
+
+var envelope = {};
+
+var hasRequiredEnvelope;
+
+function requireEnvelope () {
+	if (hasRequiredEnvelope) return envelope;
+	hasRequiredEnvelope = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: envelope.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.Signature = exports.Envelope = void 0;
+		exports.Envelope = {
+		    fromJSON(object) {
+		        return {
+		            payload: isSet(object.payload) ? Buffer.from(bytesFromBase64(object.payload)) : Buffer.alloc(0),
+		            payloadType: isSet(object.payloadType) ? globalThis.String(object.payloadType) : "",
+		            signatures: globalThis.Array.isArray(object?.signatures)
+		                ? object.signatures.map((e) => exports.Signature.fromJSON(e))
+		                : [],
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.payload.length !== 0) {
+		            obj.payload = base64FromBytes(message.payload);
+		        }
+		        if (message.payloadType !== "") {
+		            obj.payloadType = message.payloadType;
+		        }
+		        if (message.signatures?.length) {
+		            obj.signatures = message.signatures.map((e) => exports.Signature.toJSON(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.Signature = {
+		    fromJSON(object) {
+		        return {
+		            sig: isSet(object.sig) ? Buffer.from(bytesFromBase64(object.sig)) : Buffer.alloc(0),
+		            keyid: isSet(object.keyid) ? globalThis.String(object.keyid) : "",
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.sig.length !== 0) {
+		            obj.sig = base64FromBytes(message.sig);
+		        }
+		        if (message.keyid !== "") {
+		            obj.keyid = message.keyid;
+		        }
+		        return obj;
+		    },
+		};
+		function bytesFromBase64(b64) {
+		    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+		}
+		function base64FromBytes(arr) {
+		    return globalThis.Buffer.from(arr).toString("base64");
+		}
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (envelope));
+	return envelope;
+}
+
+var sigstore_bundle = {};
+
+var sigstore_common = {};
+
+var timestamp$2 = {};
+
+var hasRequiredTimestamp$2;
+
+function requireTimestamp$2 () {
+	if (hasRequiredTimestamp$2) return timestamp$2;
+	hasRequiredTimestamp$2 = 1;
+	// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+	// versions:
+	//   protoc-gen-ts_proto  v2.12.0
+	//   protoc               v7.35.1
+	// source: google/protobuf/timestamp.proto
+	Object.defineProperty(timestamp$2, "__esModule", { value: true });
+	timestamp$2.Timestamp = void 0;
+	timestamp$2.Timestamp = {
+	    fromJSON(object) {
+	        return {
+	            seconds: isSet(object.seconds) ? globalThis.String(object.seconds) : "0",
+	            nanos: isSet(object.nanos) ? globalThis.Number(object.nanos) : 0,
+	        };
+	    },
+	    toJSON(message) {
+	        const obj = {};
+	        if (message.seconds !== "0") {
+	            obj.seconds = message.seconds;
+	        }
+	        if (message.nanos !== 0) {
+	            obj.nanos = Math.round(message.nanos);
+	        }
+	        return obj;
+	    },
+	};
+	function isSet(value) {
+	    return value !== null && value !== undefined;
+	}
+	return timestamp$2;
+}
+
+var hasRequiredSigstore_common;
+
+function requireSigstore_common () {
+	if (hasRequiredSigstore_common) return sigstore_common;
+	hasRequiredSigstore_common = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: sigstore_common.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.TimeRange = exports.X509CertificateChain = exports.SubjectAlternativeName = exports.X509Certificate = exports.DistinguishedName = exports.ObjectIdentifierValuePair = exports.ObjectIdentifier = exports.PublicKeyIdentifier = exports.PublicKey = exports.RFC3161SignedTimestamp = exports.LogId = exports.MessageSignature = exports.HashOutput = exports.SubjectAlternativeNameType = exports.PublicKeyDetails = exports.HashAlgorithm = void 0;
+		exports.hashAlgorithmFromJSON = hashAlgorithmFromJSON;
+		exports.hashAlgorithmToJSON = hashAlgorithmToJSON;
+		exports.publicKeyDetailsFromJSON = publicKeyDetailsFromJSON;
+		exports.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
+		exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
+		exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
+		/* eslint-disable */
+		const timestamp_1 = requireTimestamp$2();
+		/**
+		 * Only a subset of the secure hash standard algorithms are supported.
+		 * See <https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf> for more
+		 * details.
+		 * UNSPECIFIED SHOULD not be used, primary reason for inclusion is to force
+		 * any proto JSON serialization to emit the used hash algorithm, as default
+		 * option is to *omit* the default value of an enum (which is the first
+		 * value, represented by '0'.
+		 */
+		var HashAlgorithm;
+		(function (HashAlgorithm) {
+		    HashAlgorithm[HashAlgorithm["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
+		    HashAlgorithm[HashAlgorithm["SHA2_256"] = 1] = "SHA2_256";
+		    HashAlgorithm[HashAlgorithm["SHA2_384"] = 2] = "SHA2_384";
+		    HashAlgorithm[HashAlgorithm["SHA2_512"] = 3] = "SHA2_512";
+		    /**
+		     * SHA3_256 - Used for LMS
+		     *
+		     * @deprecated
+		     */
+		    HashAlgorithm[HashAlgorithm["SHA3_256"] = 4] = "SHA3_256";
+		    /**
+		     * SHA3_384 - Used for LMS
+		     *
+		     * @deprecated
+		     */
+		    HashAlgorithm[HashAlgorithm["SHA3_384"] = 5] = "SHA3_384";
+		})(HashAlgorithm || (exports.HashAlgorithm = HashAlgorithm = {}));
+		function hashAlgorithmFromJSON(object) {
+		    switch (object) {
+		        case 0:
+		        case "HASH_ALGORITHM_UNSPECIFIED":
+		            return HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED;
+		        case 1:
+		        case "SHA2_256":
+		            return HashAlgorithm.SHA2_256;
+		        case 2:
+		        case "SHA2_384":
+		            return HashAlgorithm.SHA2_384;
+		        case 3:
+		        case "SHA2_512":
+		            return HashAlgorithm.SHA2_512;
+		        case 4:
+		        case "SHA3_256":
+		            return HashAlgorithm.SHA3_256;
+		        case 5:
+		        case "SHA3_384":
+		            return HashAlgorithm.SHA3_384;
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+		    }
+		}
+		function hashAlgorithmToJSON(object) {
+		    switch (object) {
+		        case HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED:
+		            return "HASH_ALGORITHM_UNSPECIFIED";
+		        case HashAlgorithm.SHA2_256:
+		            return "SHA2_256";
+		        case HashAlgorithm.SHA2_384:
+		            return "SHA2_384";
+		        case HashAlgorithm.SHA2_512:
+		            return "SHA2_512";
+		        case HashAlgorithm.SHA3_256:
+		            return "SHA3_256";
+		        case HashAlgorithm.SHA3_384:
+		            return "SHA3_384";
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
+		    }
+		}
+		/**
+		 * Details of a specific public key, capturing the the key encoding method,
+		 * and signature algorithm.
+		 *
+		 * PublicKeyDetails captures the public key/hash algorithm combinations
+		 * recommended in the Sigstore ecosystem.
+		 *
+		 * This is modelled as a linear set as we want to provide a small number of
+		 * opinionated options instead of allowing every possible permutation.
+		 *
+		 * Any changes to this enum MUST be reflected in the algorithm registry.
+		 *
+		 * See: <https://github.com/sigstore/architecture-docs/blob/main/algorithm-registry.md>
+		 *
+		 * To avoid the possibility of contradicting formats such as PKCS1 with
+		 * ED25519 the valid permutations are listed as a linear set instead of a
+		 * cartesian set (i.e one combined variable instead of two, one for encoding
+		 * and one for the signature algorithm).
+		 */
+		var PublicKeyDetails;
+		(function (PublicKeyDetails) {
+		    PublicKeyDetails[PublicKeyDetails["PUBLIC_KEY_DETAILS_UNSPECIFIED"] = 0] = "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+		    /**
+		     * PKCS1_RSA_PKCS1V5 - RSA
+		     *
+		     * @deprecated
+		     */
+		    PublicKeyDetails[PublicKeyDetails["PKCS1_RSA_PKCS1V5"] = 1] = "PKCS1_RSA_PKCS1V5";
+		    /**
+		     * PKCS1_RSA_PSS - See RFC8017
+		     *
+		     * @deprecated
+		     */
+		    PublicKeyDetails[PublicKeyDetails["PKCS1_RSA_PSS"] = 2] = "PKCS1_RSA_PSS";
+		    /** @deprecated */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V5"] = 3] = "PKIX_RSA_PKCS1V5";
+		    /** @deprecated */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS"] = 4] = "PKIX_RSA_PSS";
+		    /** PKIX_RSA_PKCS1V15_2048_SHA256 - RSA public key in PKIX format, PKCS#1v1.5 signature */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_2048_SHA256"] = 9] = "PKIX_RSA_PKCS1V15_2048_SHA256";
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_3072_SHA256"] = 10] = "PKIX_RSA_PKCS1V15_3072_SHA256";
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PKCS1V15_4096_SHA256"] = 11] = "PKIX_RSA_PKCS1V15_4096_SHA256";
+		    /** PKIX_RSA_PSS_2048_SHA256 - RSA public key in PKIX format, RSASSA-PSS signature */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_2048_SHA256"] = 16] = "PKIX_RSA_PSS_2048_SHA256";
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_3072_SHA256"] = 17] = "PKIX_RSA_PSS_3072_SHA256";
+		    PublicKeyDetails[PublicKeyDetails["PKIX_RSA_PSS_4096_SHA256"] = 18] = "PKIX_RSA_PSS_4096_SHA256";
+		    /**
+		     * PKIX_ECDSA_P256_HMAC_SHA_256 - ECDSA
+		     *
+		     * @deprecated
+		     */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P256_HMAC_SHA_256"] = 6] = "PKIX_ECDSA_P256_HMAC_SHA_256";
+		    /** PKIX_ECDSA_P256_SHA_256 - See NIST FIPS 186-4 */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P256_SHA_256"] = 5] = "PKIX_ECDSA_P256_SHA_256";
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P384_SHA_384"] = 12] = "PKIX_ECDSA_P384_SHA_384";
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P521_SHA_512"] = 13] = "PKIX_ECDSA_P521_SHA_512";
+		    /** PKIX_ED25519 - Ed 25519 */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ED25519"] = 7] = "PKIX_ED25519";
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ED25519_PH"] = 8] = "PKIX_ED25519_PH";
+		    /**
+		     * PKIX_ECDSA_P384_SHA_256 - These algorithms are deprecated and should not be used, but they
+		     * were/are being used by most Sigstore clients implementations.
+		     *
+		     * @deprecated
+		     */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P384_SHA_256"] = 19] = "PKIX_ECDSA_P384_SHA_256";
+		    /** @deprecated */
+		    PublicKeyDetails[PublicKeyDetails["PKIX_ECDSA_P521_SHA_256"] = 20] = "PKIX_ECDSA_P521_SHA_256";
+		    /**
+		     * LMS_SHA256 - LMS and LM-OTS
+		     *
+		     * These algorithms are deprecated and should not be used.
+		     * There are no plans to support SLH-DSA at this time.
+		     *
+		     * USER WARNING: LMS and LM-OTS are both stateful signature schemes.
+		     * Using them correctly requires discretion and careful consideration
+		     * to ensure that individual secret keys are not used more than once.
+		     * In addition, LM-OTS is a single-use scheme, meaning that it
+		     * MUST NOT be used for more than one signature per LM-OTS key.
+		     * If you cannot maintain these invariants, you MUST NOT use these
+		     * schemes.
+		     *
+		     * @deprecated
+		     */
+		    PublicKeyDetails[PublicKeyDetails["LMS_SHA256"] = 14] = "LMS_SHA256";
+		    /** @deprecated */
+		    PublicKeyDetails[PublicKeyDetails["LMOTS_SHA256"] = 15] = "LMOTS_SHA256";
+		    /**
+		     * ML_DSA_44 - ML-DSA
+		     *
+		     * These ML_DSA_44, ML_DSA_65 and ML-DSA_87 algorithms are the pure variants
+		     * that take data to sign rather than the prehash variants (HashML-DSA), which
+		     * take digests. While considered quantum-resistant, their usage
+		     * involves tradeoffs in that signatures and keys are much larger, and
+		     * this makes deployments more costly.
+		     *
+		     * USER WARNING: ML_DSA_44, ML_DSA_65 and ML_DSA_87 are experimental algorithms.
+		     * In the future they MAY be used by private Sigstore deployments, but
+		     * they are not yet fully functional. This warning will be removed when
+		     * these algorithms are widely supported by Sigstore clients and servers,
+		     * but care should still be taken for production environments.
+		     *
+		     * See NIST FIPS 204, RFC 9881 for algorithm identifiers
+		     */
+		    PublicKeyDetails[PublicKeyDetails["ML_DSA_44"] = 23] = "ML_DSA_44";
+		    PublicKeyDetails[PublicKeyDetails["ML_DSA_65"] = 21] = "ML_DSA_65";
+		    PublicKeyDetails[PublicKeyDetails["ML_DSA_87"] = 22] = "ML_DSA_87";
+		})(PublicKeyDetails || (exports.PublicKeyDetails = PublicKeyDetails = {}));
+		function publicKeyDetailsFromJSON(object) {
+		    switch (object) {
+		        case 0:
+		        case "PUBLIC_KEY_DETAILS_UNSPECIFIED":
+		            return PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED;
+		        case 1:
+		        case "PKCS1_RSA_PKCS1V5":
+		            return PublicKeyDetails.PKCS1_RSA_PKCS1V5;
+		        case 2:
+		        case "PKCS1_RSA_PSS":
+		            return PublicKeyDetails.PKCS1_RSA_PSS;
+		        case 3:
+		        case "PKIX_RSA_PKCS1V5":
+		            return PublicKeyDetails.PKIX_RSA_PKCS1V5;
+		        case 4:
+		        case "PKIX_RSA_PSS":
+		            return PublicKeyDetails.PKIX_RSA_PSS;
+		        case 9:
+		        case "PKIX_RSA_PKCS1V15_2048_SHA256":
+		            return PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256;
+		        case 10:
+		        case "PKIX_RSA_PKCS1V15_3072_SHA256":
+		            return PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256;
+		        case 11:
+		        case "PKIX_RSA_PKCS1V15_4096_SHA256":
+		            return PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256;
+		        case 16:
+		        case "PKIX_RSA_PSS_2048_SHA256":
+		            return PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256;
+		        case 17:
+		        case "PKIX_RSA_PSS_3072_SHA256":
+		            return PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256;
+		        case 18:
+		        case "PKIX_RSA_PSS_4096_SHA256":
+		            return PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256;
+		        case 6:
+		        case "PKIX_ECDSA_P256_HMAC_SHA_256":
+		            return PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256;
+		        case 5:
+		        case "PKIX_ECDSA_P256_SHA_256":
+		            return PublicKeyDetails.PKIX_ECDSA_P256_SHA_256;
+		        case 12:
+		        case "PKIX_ECDSA_P384_SHA_384":
+		            return PublicKeyDetails.PKIX_ECDSA_P384_SHA_384;
+		        case 13:
+		        case "PKIX_ECDSA_P521_SHA_512":
+		            return PublicKeyDetails.PKIX_ECDSA_P521_SHA_512;
+		        case 7:
+		        case "PKIX_ED25519":
+		            return PublicKeyDetails.PKIX_ED25519;
+		        case 8:
+		        case "PKIX_ED25519_PH":
+		            return PublicKeyDetails.PKIX_ED25519_PH;
+		        case 19:
+		        case "PKIX_ECDSA_P384_SHA_256":
+		            return PublicKeyDetails.PKIX_ECDSA_P384_SHA_256;
+		        case 20:
+		        case "PKIX_ECDSA_P521_SHA_256":
+		            return PublicKeyDetails.PKIX_ECDSA_P521_SHA_256;
+		        case 14:
+		        case "LMS_SHA256":
+		            return PublicKeyDetails.LMS_SHA256;
+		        case 15:
+		        case "LMOTS_SHA256":
+		            return PublicKeyDetails.LMOTS_SHA256;
+		        case 23:
+		        case "ML_DSA_44":
+		            return PublicKeyDetails.ML_DSA_44;
+		        case 21:
+		        case "ML_DSA_65":
+		            return PublicKeyDetails.ML_DSA_65;
+		        case 22:
+		        case "ML_DSA_87":
+		            return PublicKeyDetails.ML_DSA_87;
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+		    }
+		}
+		function publicKeyDetailsToJSON(object) {
+		    switch (object) {
+		        case PublicKeyDetails.PUBLIC_KEY_DETAILS_UNSPECIFIED:
+		            return "PUBLIC_KEY_DETAILS_UNSPECIFIED";
+		        case PublicKeyDetails.PKCS1_RSA_PKCS1V5:
+		            return "PKCS1_RSA_PKCS1V5";
+		        case PublicKeyDetails.PKCS1_RSA_PSS:
+		            return "PKCS1_RSA_PSS";
+		        case PublicKeyDetails.PKIX_RSA_PKCS1V5:
+		            return "PKIX_RSA_PKCS1V5";
+		        case PublicKeyDetails.PKIX_RSA_PSS:
+		            return "PKIX_RSA_PSS";
+		        case PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256:
+		            return "PKIX_RSA_PKCS1V15_2048_SHA256";
+		        case PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256:
+		            return "PKIX_RSA_PKCS1V15_3072_SHA256";
+		        case PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256:
+		            return "PKIX_RSA_PKCS1V15_4096_SHA256";
+		        case PublicKeyDetails.PKIX_RSA_PSS_2048_SHA256:
+		            return "PKIX_RSA_PSS_2048_SHA256";
+		        case PublicKeyDetails.PKIX_RSA_PSS_3072_SHA256:
+		            return "PKIX_RSA_PSS_3072_SHA256";
+		        case PublicKeyDetails.PKIX_RSA_PSS_4096_SHA256:
+		            return "PKIX_RSA_PSS_4096_SHA256";
+		        case PublicKeyDetails.PKIX_ECDSA_P256_HMAC_SHA_256:
+		            return "PKIX_ECDSA_P256_HMAC_SHA_256";
+		        case PublicKeyDetails.PKIX_ECDSA_P256_SHA_256:
+		            return "PKIX_ECDSA_P256_SHA_256";
+		        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_384:
+		            return "PKIX_ECDSA_P384_SHA_384";
+		        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_512:
+		            return "PKIX_ECDSA_P521_SHA_512";
+		        case PublicKeyDetails.PKIX_ED25519:
+		            return "PKIX_ED25519";
+		        case PublicKeyDetails.PKIX_ED25519_PH:
+		            return "PKIX_ED25519_PH";
+		        case PublicKeyDetails.PKIX_ECDSA_P384_SHA_256:
+		            return "PKIX_ECDSA_P384_SHA_256";
+		        case PublicKeyDetails.PKIX_ECDSA_P521_SHA_256:
+		            return "PKIX_ECDSA_P521_SHA_256";
+		        case PublicKeyDetails.LMS_SHA256:
+		            return "LMS_SHA256";
+		        case PublicKeyDetails.LMOTS_SHA256:
+		            return "LMOTS_SHA256";
+		        case PublicKeyDetails.ML_DSA_44:
+		            return "ML_DSA_44";
+		        case PublicKeyDetails.ML_DSA_65:
+		            return "ML_DSA_65";
+		        case PublicKeyDetails.ML_DSA_87:
+		            return "ML_DSA_87";
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum PublicKeyDetails");
+		    }
+		}
+		var SubjectAlternativeNameType;
+		(function (SubjectAlternativeNameType) {
+		    SubjectAlternativeNameType[SubjectAlternativeNameType["SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED"] = 0] = "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+		    SubjectAlternativeNameType[SubjectAlternativeNameType["EMAIL"] = 1] = "EMAIL";
+		    SubjectAlternativeNameType[SubjectAlternativeNameType["URI"] = 2] = "URI";
+		    /**
+		     * OTHER_NAME - OID 1.3.6.1.4.1.57264.1.7
+		     * See https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md#1361415726417--othername-san
+		     * for more details.
+		     */
+		    SubjectAlternativeNameType[SubjectAlternativeNameType["OTHER_NAME"] = 3] = "OTHER_NAME";
+		})(SubjectAlternativeNameType || (exports.SubjectAlternativeNameType = SubjectAlternativeNameType = {}));
+		function subjectAlternativeNameTypeFromJSON(object) {
+		    switch (object) {
+		        case 0:
+		        case "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED":
+		            return SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED;
+		        case 1:
+		        case "EMAIL":
+		            return SubjectAlternativeNameType.EMAIL;
+		        case 2:
+		        case "URI":
+		            return SubjectAlternativeNameType.URI;
+		        case 3:
+		        case "OTHER_NAME":
+		            return SubjectAlternativeNameType.OTHER_NAME;
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+		    }
+		}
+		function subjectAlternativeNameTypeToJSON(object) {
+		    switch (object) {
+		        case SubjectAlternativeNameType.SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED:
+		            return "SUBJECT_ALTERNATIVE_NAME_TYPE_UNSPECIFIED";
+		        case SubjectAlternativeNameType.EMAIL:
+		            return "EMAIL";
+		        case SubjectAlternativeNameType.URI:
+		            return "URI";
+		        case SubjectAlternativeNameType.OTHER_NAME:
+		            return "OTHER_NAME";
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum SubjectAlternativeNameType");
+		    }
+		}
+		exports.HashOutput = {
+		    fromJSON(object) {
+		        return {
+		            algorithm: isSet(object.algorithm) ? hashAlgorithmFromJSON(object.algorithm) : 0,
+		            digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0),
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.algorithm !== 0) {
+		            obj.algorithm = hashAlgorithmToJSON(message.algorithm);
+		        }
+		        if (message.digest.length !== 0) {
+		            obj.digest = base64FromBytes(message.digest);
+		        }
+		        return obj;
+		    },
+		};
+		exports.MessageSignature = {
+		    fromJSON(object) {
+		        return {
+		            messageDigest: isSet(object.messageDigest) ? exports.HashOutput.fromJSON(object.messageDigest) : undefined,
+		            signature: isSet(object.signature) ? Buffer.from(bytesFromBase64(object.signature)) : Buffer.alloc(0),
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.messageDigest !== undefined) {
+		            obj.messageDigest = exports.HashOutput.toJSON(message.messageDigest);
+		        }
+		        if (message.signature.length !== 0) {
+		            obj.signature = base64FromBytes(message.signature);
+		        }
+		        return obj;
+		    },
+		};
+		exports.LogId = {
+		    fromJSON(object) {
+		        return { keyId: isSet(object.keyId) ? Buffer.from(bytesFromBase64(object.keyId)) : Buffer.alloc(0) };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.keyId.length !== 0) {
+		            obj.keyId = base64FromBytes(message.keyId);
+		        }
+		        return obj;
+		    },
+		};
+		exports.RFC3161SignedTimestamp = {
+		    fromJSON(object) {
+		        return {
+		            signedTimestamp: isSet(object.signedTimestamp)
+		                ? Buffer.from(bytesFromBase64(object.signedTimestamp))
+		                : Buffer.alloc(0),
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.signedTimestamp.length !== 0) {
+		            obj.signedTimestamp = base64FromBytes(message.signedTimestamp);
+		        }
+		        return obj;
+		    },
+		};
+		exports.PublicKey = {
+		    fromJSON(object) {
+		        return {
+		            rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : undefined,
+		            keyDetails: isSet(object.keyDetails) ? publicKeyDetailsFromJSON(object.keyDetails) : 0,
+		            validFor: isSet(object.validFor) ? exports.TimeRange.fromJSON(object.validFor) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.rawBytes !== undefined) {
+		            obj.rawBytes = base64FromBytes(message.rawBytes);
+		        }
+		        if (message.keyDetails !== 0) {
+		            obj.keyDetails = publicKeyDetailsToJSON(message.keyDetails);
+		        }
+		        if (message.validFor !== undefined) {
+		            obj.validFor = exports.TimeRange.toJSON(message.validFor);
+		        }
+		        return obj;
+		    },
+		};
+		exports.PublicKeyIdentifier = {
+		    fromJSON(object) {
+		        return { hint: isSet(object.hint) ? globalThis.String(object.hint) : "" };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.hint !== "") {
+		            obj.hint = message.hint;
+		        }
+		        return obj;
+		    },
+		};
+		exports.ObjectIdentifier = {
+		    fromJSON(object) {
+		        return { id: globalThis.Array.isArray(object?.id) ? object.id.map((e) => globalThis.Number(e)) : [] };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.id?.length) {
+		            obj.id = message.id.map((e) => Math.round(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.ObjectIdentifierValuePair = {
+		    fromJSON(object) {
+		        return {
+		            oid: isSet(object.oid) ? exports.ObjectIdentifier.fromJSON(object.oid) : undefined,
+		            value: isSet(object.value) ? Buffer.from(bytesFromBase64(object.value)) : Buffer.alloc(0),
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.oid !== undefined) {
+		            obj.oid = exports.ObjectIdentifier.toJSON(message.oid);
+		        }
+		        if (message.value.length !== 0) {
+		            obj.value = base64FromBytes(message.value);
+		        }
+		        return obj;
+		    },
+		};
+		exports.DistinguishedName = {
+		    fromJSON(object) {
+		        return {
+		            organization: isSet(object.organization) ? globalThis.String(object.organization) : "",
+		            commonName: isSet(object.commonName) ? globalThis.String(object.commonName) : "",
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.organization !== "") {
+		            obj.organization = message.organization;
+		        }
+		        if (message.commonName !== "") {
+		            obj.commonName = message.commonName;
+		        }
+		        return obj;
+		    },
+		};
+		exports.X509Certificate = {
+		    fromJSON(object) {
+		        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.rawBytes.length !== 0) {
+		            obj.rawBytes = base64FromBytes(message.rawBytes);
+		        }
+		        return obj;
+		    },
+		};
+		exports.SubjectAlternativeName = {
+		    fromJSON(object) {
+		        return {
+		            type: isSet(object.type) ? subjectAlternativeNameTypeFromJSON(object.type) : 0,
+		            identity: isSet(object.regexp)
+		                ? { $case: "regexp", regexp: globalThis.String(object.regexp) }
+		                : isSet(object.value)
+		                    ? { $case: "value", value: globalThis.String(object.value) }
+		                    : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.type !== 0) {
+		            obj.type = subjectAlternativeNameTypeToJSON(message.type);
+		        }
+		        if (message.identity?.$case === "regexp") {
+		            obj.regexp = message.identity.regexp;
+		        }
+		        else if (message.identity?.$case === "value") {
+		            obj.value = message.identity.value;
+		        }
+		        return obj;
+		    },
+		};
+		exports.X509CertificateChain = {
+		    fromJSON(object) {
+		        return {
+		            certificates: globalThis.Array.isArray(object?.certificates)
+		                ? object.certificates.map((e) => exports.X509Certificate.fromJSON(e))
+		                : [],
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.certificates?.length) {
+		            obj.certificates = message.certificates.map((e) => exports.X509Certificate.toJSON(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.TimeRange = {
+		    fromJSON(object) {
+		        return {
+		            start: isSet(object.start) ? fromJsonTimestamp(object.start) : undefined,
+		            end: isSet(object.end) ? fromJsonTimestamp(object.end) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.start !== undefined) {
+		            obj.start = message.start.toISOString();
+		        }
+		        if (message.end !== undefined) {
+		            obj.end = message.end.toISOString();
+		        }
+		        return obj;
+		    },
+		};
+		function bytesFromBase64(b64) {
+		    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+		}
+		function base64FromBytes(arr) {
+		    return globalThis.Buffer.from(arr).toString("base64");
+		}
+		function fromTimestamp(t) {
+		    let millis = (globalThis.Number(t.seconds) || 0) * 1_000;
+		    millis += (t.nanos || 0) / 1_000_000;
+		    return new globalThis.Date(millis);
+		}
+		function fromJsonTimestamp(o) {
+		    if (o instanceof globalThis.Date) {
+		        return o;
+		    }
+		    else if (typeof o === "string") {
+		        return new globalThis.Date(o);
+		    }
+		    else {
+		        return fromTimestamp(timestamp_1.Timestamp.fromJSON(o));
+		    }
+		}
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (sigstore_common));
+	return sigstore_common;
+}
+
+var sigstore_rekor = {};
+
+var hasRequiredSigstore_rekor;
+
+function requireSigstore_rekor () {
+	if (hasRequiredSigstore_rekor) return sigstore_rekor;
+	hasRequiredSigstore_rekor = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: sigstore_rekor.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.TransparencyLogEntry = exports.InclusionPromise = exports.InclusionProof = exports.Checkpoint = exports.KindVersion = void 0;
+		/* eslint-disable */
+		const sigstore_common_1 = requireSigstore_common();
+		exports.KindVersion = {
+		    fromJSON(object) {
+		        return {
+		            kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+		            version: isSet(object.version) ? globalThis.String(object.version) : "",
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.kind !== "") {
+		            obj.kind = message.kind;
+		        }
+		        if (message.version !== "") {
+		            obj.version = message.version;
+		        }
+		        return obj;
+		    },
+		};
+		exports.Checkpoint = {
+		    fromJSON(object) {
+		        return { envelope: isSet(object.envelope) ? globalThis.String(object.envelope) : "" };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.envelope !== "") {
+		            obj.envelope = message.envelope;
+		        }
+		        return obj;
+		    },
+		};
+		exports.InclusionProof = {
+		    fromJSON(object) {
+		        return {
+		            logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+		            rootHash: isSet(object.rootHash) ? Buffer.from(bytesFromBase64(object.rootHash)) : Buffer.alloc(0),
+		            treeSize: isSet(object.treeSize) ? globalThis.String(object.treeSize) : "0",
+		            hashes: globalThis.Array.isArray(object?.hashes)
+		                ? object.hashes.map((e) => Buffer.from(bytesFromBase64(e)))
+		                : [],
+		            checkpoint: isSet(object.checkpoint) ? exports.Checkpoint.fromJSON(object.checkpoint) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.logIndex !== "0") {
+		            obj.logIndex = message.logIndex;
+		        }
+		        if (message.rootHash.length !== 0) {
+		            obj.rootHash = base64FromBytes(message.rootHash);
+		        }
+		        if (message.treeSize !== "0") {
+		            obj.treeSize = message.treeSize;
+		        }
+		        if (message.hashes?.length) {
+		            obj.hashes = message.hashes.map((e) => base64FromBytes(e));
+		        }
+		        if (message.checkpoint !== undefined) {
+		            obj.checkpoint = exports.Checkpoint.toJSON(message.checkpoint);
+		        }
+		        return obj;
+		    },
+		};
+		exports.InclusionPromise = {
+		    fromJSON(object) {
+		        return {
+		            signedEntryTimestamp: isSet(object.signedEntryTimestamp)
+		                ? Buffer.from(bytesFromBase64(object.signedEntryTimestamp))
+		                : Buffer.alloc(0),
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.signedEntryTimestamp.length !== 0) {
+		            obj.signedEntryTimestamp = base64FromBytes(message.signedEntryTimestamp);
+		        }
+		        return obj;
+		    },
+		};
+		exports.TransparencyLogEntry = {
+		    fromJSON(object) {
+		        return {
+		            logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
+		            logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : undefined,
+		            kindVersion: isSet(object.kindVersion) ? exports.KindVersion.fromJSON(object.kindVersion) : undefined,
+		            integratedTime: isSet(object.integratedTime) ? globalThis.String(object.integratedTime) : "0",
+		            inclusionPromise: isSet(object.inclusionPromise) ? exports.InclusionPromise.fromJSON(object.inclusionPromise) : undefined,
+		            inclusionProof: isSet(object.inclusionProof) ? exports.InclusionProof.fromJSON(object.inclusionProof) : undefined,
+		            canonicalizedBody: isSet(object.canonicalizedBody)
+		                ? Buffer.from(bytesFromBase64(object.canonicalizedBody))
+		                : Buffer.alloc(0),
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.logIndex !== "0") {
+		            obj.logIndex = message.logIndex;
+		        }
+		        if (message.logId !== undefined) {
+		            obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+		        }
+		        if (message.kindVersion !== undefined) {
+		            obj.kindVersion = exports.KindVersion.toJSON(message.kindVersion);
+		        }
+		        if (message.integratedTime !== "0") {
+		            obj.integratedTime = message.integratedTime;
+		        }
+		        if (message.inclusionPromise !== undefined) {
+		            obj.inclusionPromise = exports.InclusionPromise.toJSON(message.inclusionPromise);
+		        }
+		        if (message.inclusionProof !== undefined) {
+		            obj.inclusionProof = exports.InclusionProof.toJSON(message.inclusionProof);
+		        }
+		        if (message.canonicalizedBody.length !== 0) {
+		            obj.canonicalizedBody = base64FromBytes(message.canonicalizedBody);
+		        }
+		        return obj;
+		    },
+		};
+		function bytesFromBase64(b64) {
+		    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+		}
+		function base64FromBytes(arr) {
+		    return globalThis.Buffer.from(arr).toString("base64");
+		}
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (sigstore_rekor));
+	return sigstore_rekor;
+}
+
+var hasRequiredSigstore_bundle;
+
+function requireSigstore_bundle () {
+	if (hasRequiredSigstore_bundle) return sigstore_bundle;
+	hasRequiredSigstore_bundle = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: sigstore_bundle.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationData = void 0;
+		/* eslint-disable */
+		const envelope_1 = requireEnvelope();
+		const sigstore_common_1 = requireSigstore_common();
+		const sigstore_rekor_1 = requireSigstore_rekor();
+		exports.TimestampVerificationData = {
+		    fromJSON(object) {
+		        return {
+		            rfc3161Timestamps: globalThis.Array.isArray(object?.rfc3161Timestamps)
+		                ? object.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.fromJSON(e))
+		                : [],
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.rfc3161Timestamps?.length) {
+		            obj.rfc3161Timestamps = message.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.VerificationMaterial = {
+		    fromJSON(object) {
+		        return {
+		            content: isSet(object.publicKey)
+		                ? { $case: "publicKey", publicKey: sigstore_common_1.PublicKeyIdentifier.fromJSON(object.publicKey) }
+		                : isSet(object.x509CertificateChain)
+		                    ? {
+		                        $case: "x509CertificateChain",
+		                        x509CertificateChain: sigstore_common_1.X509CertificateChain.fromJSON(object.x509CertificateChain),
+		                    }
+		                    : isSet(object.certificate)
+		                        ? { $case: "certificate", certificate: sigstore_common_1.X509Certificate.fromJSON(object.certificate) }
+		                        : undefined,
+		            tlogEntries: globalThis.Array.isArray(object?.tlogEntries)
+		                ? object.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.fromJSON(e))
+		                : [],
+		            timestampVerificationData: isSet(object.timestampVerificationData)
+		                ? exports.TimestampVerificationData.fromJSON(object.timestampVerificationData)
+		                : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.content?.$case === "publicKey") {
+		            obj.publicKey = sigstore_common_1.PublicKeyIdentifier.toJSON(message.content.publicKey);
+		        }
+		        else if (message.content?.$case === "x509CertificateChain") {
+		            obj.x509CertificateChain = sigstore_common_1.X509CertificateChain.toJSON(message.content.x509CertificateChain);
+		        }
+		        else if (message.content?.$case === "certificate") {
+		            obj.certificate = sigstore_common_1.X509Certificate.toJSON(message.content.certificate);
+		        }
+		        if (message.tlogEntries?.length) {
+		            obj.tlogEntries = message.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e));
+		        }
+		        if (message.timestampVerificationData !== undefined) {
+		            obj.timestampVerificationData = exports.TimestampVerificationData.toJSON(message.timestampVerificationData);
+		        }
+		        return obj;
+		    },
+		};
+		exports.Bundle = {
+		    fromJSON(object) {
+		        return {
+		            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+		            verificationMaterial: isSet(object.verificationMaterial)
+		                ? exports.VerificationMaterial.fromJSON(object.verificationMaterial)
+		                : undefined,
+		            content: isSet(object.messageSignature)
+		                ? { $case: "messageSignature", messageSignature: sigstore_common_1.MessageSignature.fromJSON(object.messageSignature) }
+		                : isSet(object.dsseEnvelope)
+		                    ? { $case: "dsseEnvelope", dsseEnvelope: envelope_1.Envelope.fromJSON(object.dsseEnvelope) }
+		                    : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.mediaType !== "") {
+		            obj.mediaType = message.mediaType;
+		        }
+		        if (message.verificationMaterial !== undefined) {
+		            obj.verificationMaterial = exports.VerificationMaterial.toJSON(message.verificationMaterial);
+		        }
+		        if (message.content?.$case === "messageSignature") {
+		            obj.messageSignature = sigstore_common_1.MessageSignature.toJSON(message.content.messageSignature);
+		        }
+		        else if (message.content?.$case === "dsseEnvelope") {
+		            obj.dsseEnvelope = envelope_1.Envelope.toJSON(message.content.dsseEnvelope);
+		        }
+		        return obj;
+		    },
+		};
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (sigstore_bundle));
+	return sigstore_bundle;
+}
+
+var sigstore_trustroot = {};
+
+var hasRequiredSigstore_trustroot;
+
+function requireSigstore_trustroot () {
+	if (hasRequiredSigstore_trustroot) return sigstore_trustroot;
+	hasRequiredSigstore_trustroot = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: sigstore_trustroot.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.ClientTrustConfig = exports.ServiceConfiguration = exports.Service = exports.SigningConfig = exports.TrustedRoot = exports.CertificateAuthority = exports.TransparencyLogInstance = exports.ServiceSelector = void 0;
+		exports.serviceSelectorFromJSON = serviceSelectorFromJSON;
+		exports.serviceSelectorToJSON = serviceSelectorToJSON;
+		/* eslint-disable */
+		const sigstore_common_1 = requireSigstore_common();
+		/**
+		 * ServiceSelector specifies how a client SHOULD select a set of
+		 * Services to connect to. A client SHOULD throw an error if
+		 * the value is SERVICE_SELECTOR_UNDEFINED.
+		 */
+		var ServiceSelector;
+		(function (ServiceSelector) {
+		    ServiceSelector[ServiceSelector["SERVICE_SELECTOR_UNDEFINED"] = 0] = "SERVICE_SELECTOR_UNDEFINED";
+		    /**
+		     * ALL - Clients SHOULD select all Services based on supported API version
+		     * and validity window.
+		     */
+		    ServiceSelector[ServiceSelector["ALL"] = 1] = "ALL";
+		    /**
+		     * ANY - Clients SHOULD select one Service based on supported API version
+		     * and validity window. It is up to the client implementation to
+		     * decide how to select the Service, e.g. random or round-robin.
+		     */
+		    ServiceSelector[ServiceSelector["ANY"] = 2] = "ANY";
+		    /**
+		     * EXACT - Clients SHOULD select a specific number of Services based on
+		     * supported API version and validity window, using the provided
+		     * `count`. It is up to the client implementation to decide how to
+		     * select the Service, e.g. random or round-robin.
+		     */
+		    ServiceSelector[ServiceSelector["EXACT"] = 3] = "EXACT";
+		})(ServiceSelector || (exports.ServiceSelector = ServiceSelector = {}));
+		function serviceSelectorFromJSON(object) {
+		    switch (object) {
+		        case 0:
+		        case "SERVICE_SELECTOR_UNDEFINED":
+		            return ServiceSelector.SERVICE_SELECTOR_UNDEFINED;
+		        case 1:
+		        case "ALL":
+		            return ServiceSelector.ALL;
+		        case 2:
+		        case "ANY":
+		            return ServiceSelector.ANY;
+		        case 3:
+		        case "EXACT":
+		            return ServiceSelector.EXACT;
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+		    }
+		}
+		function serviceSelectorToJSON(object) {
+		    switch (object) {
+		        case ServiceSelector.SERVICE_SELECTOR_UNDEFINED:
+		            return "SERVICE_SELECTOR_UNDEFINED";
+		        case ServiceSelector.ALL:
+		            return "ALL";
+		        case ServiceSelector.ANY:
+		            return "ANY";
+		        case ServiceSelector.EXACT:
+		            return "EXACT";
+		        default:
+		            throw new globalThis.Error("Unrecognized enum value " + object + " for enum ServiceSelector");
+		    }
+		}
+		exports.TransparencyLogInstance = {
+		    fromJSON(object) {
+		        return {
+		            baseUrl: isSet(object.baseUrl) ? globalThis.String(object.baseUrl) : "",
+		            hashAlgorithm: isSet(object.hashAlgorithm) ? (0, sigstore_common_1.hashAlgorithmFromJSON)(object.hashAlgorithm) : 0,
+		            publicKey: isSet(object.publicKey) ? sigstore_common_1.PublicKey.fromJSON(object.publicKey) : undefined,
+		            logId: isSet(object.logId) ? sigstore_common_1.LogId.fromJSON(object.logId) : undefined,
+		            checkpointKeyId: isSet(object.checkpointKeyId) ? sigstore_common_1.LogId.fromJSON(object.checkpointKeyId) : undefined,
+		            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.baseUrl !== "") {
+		            obj.baseUrl = message.baseUrl;
+		        }
+		        if (message.hashAlgorithm !== 0) {
+		            obj.hashAlgorithm = (0, sigstore_common_1.hashAlgorithmToJSON)(message.hashAlgorithm);
+		        }
+		        if (message.publicKey !== undefined) {
+		            obj.publicKey = sigstore_common_1.PublicKey.toJSON(message.publicKey);
+		        }
+		        if (message.logId !== undefined) {
+		            obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+		        }
+		        if (message.checkpointKeyId !== undefined) {
+		            obj.checkpointKeyId = sigstore_common_1.LogId.toJSON(message.checkpointKeyId);
+		        }
+		        if (message.operator !== "") {
+		            obj.operator = message.operator;
+		        }
+		        return obj;
+		    },
+		};
+		exports.CertificateAuthority = {
+		    fromJSON(object) {
+		        return {
+		            subject: isSet(object.subject) ? sigstore_common_1.DistinguishedName.fromJSON(object.subject) : undefined,
+		            uri: isSet(object.uri) ? globalThis.String(object.uri) : "",
+		            certChain: isSet(object.certChain) ? sigstore_common_1.X509CertificateChain.fromJSON(object.certChain) : undefined,
+		            validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : undefined,
+		            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.subject !== undefined) {
+		            obj.subject = sigstore_common_1.DistinguishedName.toJSON(message.subject);
+		        }
+		        if (message.uri !== "") {
+		            obj.uri = message.uri;
+		        }
+		        if (message.certChain !== undefined) {
+		            obj.certChain = sigstore_common_1.X509CertificateChain.toJSON(message.certChain);
+		        }
+		        if (message.validFor !== undefined) {
+		            obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+		        }
+		        if (message.operator !== "") {
+		            obj.operator = message.operator;
+		        }
+		        return obj;
+		    },
+		};
+		exports.TrustedRoot = {
+		    fromJSON(object) {
+		        return {
+		            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+		            tlogs: globalThis.Array.isArray(object?.tlogs)
+		                ? object.tlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e))
+		                : [],
+		            certificateAuthorities: globalThis.Array.isArray(object?.certificateAuthorities)
+		                ? object.certificateAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e))
+		                : [],
+		            ctlogs: globalThis.Array.isArray(object?.ctlogs)
+		                ? object.ctlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e))
+		                : [],
+		            timestampAuthorities: globalThis.Array.isArray(object?.timestampAuthorities)
+		                ? object.timestampAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e))
+		                : [],
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.mediaType !== "") {
+		            obj.mediaType = message.mediaType;
+		        }
+		        if (message.tlogs?.length) {
+		            obj.tlogs = message.tlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+		        }
+		        if (message.certificateAuthorities?.length) {
+		            obj.certificateAuthorities = message.certificateAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+		        }
+		        if (message.ctlogs?.length) {
+		            obj.ctlogs = message.ctlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+		        }
+		        if (message.timestampAuthorities?.length) {
+		            obj.timestampAuthorities = message.timestampAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.SigningConfig = {
+		    fromJSON(object) {
+		        return {
+		            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+		            caUrls: globalThis.Array.isArray(object?.caUrls) ? object.caUrls.map((e) => exports.Service.fromJSON(e)) : [],
+		            oidcUrls: globalThis.Array.isArray(object?.oidcUrls) ? object.oidcUrls.map((e) => exports.Service.fromJSON(e)) : [],
+		            rekorTlogUrls: globalThis.Array.isArray(object?.rekorTlogUrls)
+		                ? object.rekorTlogUrls.map((e) => exports.Service.fromJSON(e))
+		                : [],
+		            rekorTlogConfig: isSet(object.rekorTlogConfig)
+		                ? exports.ServiceConfiguration.fromJSON(object.rekorTlogConfig)
+		                : undefined,
+		            tsaUrls: globalThis.Array.isArray(object?.tsaUrls) ? object.tsaUrls.map((e) => exports.Service.fromJSON(e)) : [],
+		            tsaConfig: isSet(object.tsaConfig) ? exports.ServiceConfiguration.fromJSON(object.tsaConfig) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.mediaType !== "") {
+		            obj.mediaType = message.mediaType;
+		        }
+		        if (message.caUrls?.length) {
+		            obj.caUrls = message.caUrls.map((e) => exports.Service.toJSON(e));
+		        }
+		        if (message.oidcUrls?.length) {
+		            obj.oidcUrls = message.oidcUrls.map((e) => exports.Service.toJSON(e));
+		        }
+		        if (message.rekorTlogUrls?.length) {
+		            obj.rekorTlogUrls = message.rekorTlogUrls.map((e) => exports.Service.toJSON(e));
+		        }
+		        if (message.rekorTlogConfig !== undefined) {
+		            obj.rekorTlogConfig = exports.ServiceConfiguration.toJSON(message.rekorTlogConfig);
+		        }
+		        if (message.tsaUrls?.length) {
+		            obj.tsaUrls = message.tsaUrls.map((e) => exports.Service.toJSON(e));
+		        }
+		        if (message.tsaConfig !== undefined) {
+		            obj.tsaConfig = exports.ServiceConfiguration.toJSON(message.tsaConfig);
+		        }
+		        return obj;
+		    },
+		};
+		exports.Service = {
+		    fromJSON(object) {
+		        return {
+		            url: isSet(object.url) ? globalThis.String(object.url) : "",
+		            majorApiVersion: isSet(object.majorApiVersion) ? globalThis.Number(object.majorApiVersion) : 0,
+		            validFor: isSet(object.validFor) ? sigstore_common_1.TimeRange.fromJSON(object.validFor) : undefined,
+		            operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.url !== "") {
+		            obj.url = message.url;
+		        }
+		        if (message.majorApiVersion !== 0) {
+		            obj.majorApiVersion = Math.round(message.majorApiVersion);
+		        }
+		        if (message.validFor !== undefined) {
+		            obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+		        }
+		        if (message.operator !== "") {
+		            obj.operator = message.operator;
+		        }
+		        return obj;
+		    },
+		};
+		exports.ServiceConfiguration = {
+		    fromJSON(object) {
+		        return {
+		            selector: isSet(object.selector) ? serviceSelectorFromJSON(object.selector) : 0,
+		            count: isSet(object.count) ? globalThis.Number(object.count) : 0,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.selector !== 0) {
+		            obj.selector = serviceSelectorToJSON(message.selector);
+		        }
+		        if (message.count !== 0) {
+		            obj.count = Math.round(message.count);
+		        }
+		        return obj;
+		    },
+		};
+		exports.ClientTrustConfig = {
+		    fromJSON(object) {
+		        return {
+		            mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
+		            trustedRoot: isSet(object.trustedRoot) ? exports.TrustedRoot.fromJSON(object.trustedRoot) : undefined,
+		            signingConfig: isSet(object.signingConfig) ? exports.SigningConfig.fromJSON(object.signingConfig) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.mediaType !== "") {
+		            obj.mediaType = message.mediaType;
+		        }
+		        if (message.trustedRoot !== undefined) {
+		            obj.trustedRoot = exports.TrustedRoot.toJSON(message.trustedRoot);
+		        }
+		        if (message.signingConfig !== undefined) {
+		            obj.signingConfig = exports.SigningConfig.toJSON(message.signingConfig);
+		        }
+		        return obj;
+		    },
+		};
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (sigstore_trustroot));
+	return sigstore_trustroot;
+}
+
+var sigstore_verification = {};
+
+var hasRequiredSigstore_verification;
+
+function requireSigstore_verification () {
+	if (hasRequiredSigstore_verification) return sigstore_verification;
+	hasRequiredSigstore_verification = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: sigstore_verification.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.Input = exports.Artifact = exports.ArtifactVerificationOptions_ObserverTimestampOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions = exports.ArtifactVerificationOptions_CtlogOptions = exports.ArtifactVerificationOptions_TlogOptions = exports.ArtifactVerificationOptions = exports.PublicKeyIdentities = exports.CertificateIdentities = exports.CertificateIdentity = void 0;
+		/* eslint-disable */
+		const sigstore_bundle_1 = requireSigstore_bundle();
+		const sigstore_common_1 = requireSigstore_common();
+		const sigstore_trustroot_1 = requireSigstore_trustroot();
+		exports.CertificateIdentity = {
+		    fromJSON(object) {
+		        return {
+		            issuer: isSet(object.issuer) ? globalThis.String(object.issuer) : "",
+		            san: isSet(object.san) ? sigstore_common_1.SubjectAlternativeName.fromJSON(object.san) : undefined,
+		            oids: globalThis.Array.isArray(object?.oids)
+		                ? object.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.fromJSON(e))
+		                : [],
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.issuer !== "") {
+		            obj.issuer = message.issuer;
+		        }
+		        if (message.san !== undefined) {
+		            obj.san = sigstore_common_1.SubjectAlternativeName.toJSON(message.san);
+		        }
+		        if (message.oids?.length) {
+		            obj.oids = message.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.CertificateIdentities = {
+		    fromJSON(object) {
+		        return {
+		            identities: globalThis.Array.isArray(object?.identities)
+		                ? object.identities.map((e) => exports.CertificateIdentity.fromJSON(e))
+		                : [],
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.identities?.length) {
+		            obj.identities = message.identities.map((e) => exports.CertificateIdentity.toJSON(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.PublicKeyIdentities = {
+		    fromJSON(object) {
+		        return {
+		            publicKeys: globalThis.Array.isArray(object?.publicKeys)
+		                ? object.publicKeys.map((e) => sigstore_common_1.PublicKey.fromJSON(e))
+		                : [],
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.publicKeys?.length) {
+		            obj.publicKeys = message.publicKeys.map((e) => sigstore_common_1.PublicKey.toJSON(e));
+		        }
+		        return obj;
+		    },
+		};
+		exports.ArtifactVerificationOptions = {
+		    fromJSON(object) {
+		        return {
+		            signers: isSet(object.certificateIdentities)
+		                ? {
+		                    $case: "certificateIdentities",
+		                    certificateIdentities: exports.CertificateIdentities.fromJSON(object.certificateIdentities),
+		                }
+		                : isSet(object.publicKeys)
+		                    ? { $case: "publicKeys", publicKeys: exports.PublicKeyIdentities.fromJSON(object.publicKeys) }
+		                    : undefined,
+		            tlogOptions: isSet(object.tlogOptions)
+		                ? exports.ArtifactVerificationOptions_TlogOptions.fromJSON(object.tlogOptions)
+		                : undefined,
+		            ctlogOptions: isSet(object.ctlogOptions)
+		                ? exports.ArtifactVerificationOptions_CtlogOptions.fromJSON(object.ctlogOptions)
+		                : undefined,
+		            tsaOptions: isSet(object.tsaOptions)
+		                ? exports.ArtifactVerificationOptions_TimestampAuthorityOptions.fromJSON(object.tsaOptions)
+		                : undefined,
+		            integratedTsOptions: isSet(object.integratedTsOptions)
+		                ? exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.fromJSON(object.integratedTsOptions)
+		                : undefined,
+		            observerOptions: isSet(object.observerOptions)
+		                ? exports.ArtifactVerificationOptions_ObserverTimestampOptions.fromJSON(object.observerOptions)
+		                : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.signers?.$case === "certificateIdentities") {
+		            obj.certificateIdentities = exports.CertificateIdentities.toJSON(message.signers.certificateIdentities);
+		        }
+		        else if (message.signers?.$case === "publicKeys") {
+		            obj.publicKeys = exports.PublicKeyIdentities.toJSON(message.signers.publicKeys);
+		        }
+		        if (message.tlogOptions !== undefined) {
+		            obj.tlogOptions = exports.ArtifactVerificationOptions_TlogOptions.toJSON(message.tlogOptions);
+		        }
+		        if (message.ctlogOptions !== undefined) {
+		            obj.ctlogOptions = exports.ArtifactVerificationOptions_CtlogOptions.toJSON(message.ctlogOptions);
+		        }
+		        if (message.tsaOptions !== undefined) {
+		            obj.tsaOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions.toJSON(message.tsaOptions);
+		        }
+		        if (message.integratedTsOptions !== undefined) {
+		            obj.integratedTsOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.toJSON(message.integratedTsOptions);
+		        }
+		        if (message.observerOptions !== undefined) {
+		            obj.observerOptions = exports.ArtifactVerificationOptions_ObserverTimestampOptions.toJSON(message.observerOptions);
+		        }
+		        return obj;
+		    },
+		};
+		exports.ArtifactVerificationOptions_TlogOptions = {
+		    fromJSON(object) {
+		        return {
+		            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+		            performOnlineVerification: isSet(object.performOnlineVerification)
+		                ? globalThis.Boolean(object.performOnlineVerification)
+		                : false,
+		            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.threshold !== 0) {
+		            obj.threshold = Math.round(message.threshold);
+		        }
+		        if (message.performOnlineVerification !== false) {
+		            obj.performOnlineVerification = message.performOnlineVerification;
+		        }
+		        if (message.disable !== false) {
+		            obj.disable = message.disable;
+		        }
+		        return obj;
+		    },
+		};
+		exports.ArtifactVerificationOptions_CtlogOptions = {
+		    fromJSON(object) {
+		        return {
+		            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+		            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.threshold !== 0) {
+		            obj.threshold = Math.round(message.threshold);
+		        }
+		        if (message.disable !== false) {
+		            obj.disable = message.disable;
+		        }
+		        return obj;
+		    },
+		};
+		exports.ArtifactVerificationOptions_TimestampAuthorityOptions = {
+		    fromJSON(object) {
+		        return {
+		            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+		            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.threshold !== 0) {
+		            obj.threshold = Math.round(message.threshold);
+		        }
+		        if (message.disable !== false) {
+		            obj.disable = message.disable;
+		        }
+		        return obj;
+		    },
+		};
+		exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = {
+		    fromJSON(object) {
+		        return {
+		            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+		            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.threshold !== 0) {
+		            obj.threshold = Math.round(message.threshold);
+		        }
+		        if (message.disable !== false) {
+		            obj.disable = message.disable;
+		        }
+		        return obj;
+		    },
+		};
+		exports.ArtifactVerificationOptions_ObserverTimestampOptions = {
+		    fromJSON(object) {
+		        return {
+		            threshold: isSet(object.threshold) ? globalThis.Number(object.threshold) : 0,
+		            disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.threshold !== 0) {
+		            obj.threshold = Math.round(message.threshold);
+		        }
+		        if (message.disable !== false) {
+		            obj.disable = message.disable;
+		        }
+		        return obj;
+		    },
+		};
+		exports.Artifact = {
+		    fromJSON(object) {
+		        return {
+		            data: isSet(object.artifactUri)
+		                ? { $case: "artifactUri", artifactUri: globalThis.String(object.artifactUri) }
+		                : isSet(object.artifact)
+		                    ? { $case: "artifact", artifact: Buffer.from(bytesFromBase64(object.artifact)) }
+		                    : isSet(object.artifactDigest)
+		                        ? { $case: "artifactDigest", artifactDigest: sigstore_common_1.HashOutput.fromJSON(object.artifactDigest) }
+		                        : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.data?.$case === "artifactUri") {
+		            obj.artifactUri = message.data.artifactUri;
+		        }
+		        else if (message.data?.$case === "artifact") {
+		            obj.artifact = base64FromBytes(message.data.artifact);
+		        }
+		        else if (message.data?.$case === "artifactDigest") {
+		            obj.artifactDigest = sigstore_common_1.HashOutput.toJSON(message.data.artifactDigest);
+		        }
+		        return obj;
+		    },
+		};
+		exports.Input = {
+		    fromJSON(object) {
+		        return {
+		            artifactTrustRoot: isSet(object.artifactTrustRoot) ? sigstore_trustroot_1.TrustedRoot.fromJSON(object.artifactTrustRoot) : undefined,
+		            artifactVerificationOptions: isSet(object.artifactVerificationOptions)
+		                ? exports.ArtifactVerificationOptions.fromJSON(object.artifactVerificationOptions)
+		                : undefined,
+		            bundle: isSet(object.bundle) ? sigstore_bundle_1.Bundle.fromJSON(object.bundle) : undefined,
+		            artifact: isSet(object.artifact) ? exports.Artifact.fromJSON(object.artifact) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.artifactTrustRoot !== undefined) {
+		            obj.artifactTrustRoot = sigstore_trustroot_1.TrustedRoot.toJSON(message.artifactTrustRoot);
+		        }
+		        if (message.artifactVerificationOptions !== undefined) {
+		            obj.artifactVerificationOptions = exports.ArtifactVerificationOptions.toJSON(message.artifactVerificationOptions);
+		        }
+		        if (message.bundle !== undefined) {
+		            obj.bundle = sigstore_bundle_1.Bundle.toJSON(message.bundle);
+		        }
+		        if (message.artifact !== undefined) {
+		            obj.artifact = exports.Artifact.toJSON(message.artifact);
+		        }
+		        return obj;
+		    },
+		};
+		function bytesFromBase64(b64) {
+		    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+		}
+		function base64FromBytes(arr) {
+		    return globalThis.Buffer.from(arr).toString("base64");
+		}
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (sigstore_verification));
+	return sigstore_verification;
+}
+
+var hasRequiredDist$3;
+
+function requireDist$3 () {
+	if (hasRequiredDist$3) return dist$2;
+	hasRequiredDist$3 = 1;
+	(function (exports) {
+		var __createBinding = (dist$2 && dist$2.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    var desc = Object.getOwnPropertyDescriptor(m, k);
+		    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+		      desc = { enumerable: true, get: function() { return m[k]; } };
+		    }
+		    Object.defineProperty(o, k2, desc);
+		}) : (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    o[k2] = m[k];
+		}));
+		var __exportStar = (dist$2 && dist$2.__exportStar) || function(m, exports) {
+		    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+		};
+		Object.defineProperty(exports, "__esModule", { value: true });
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		__exportStar(requireEnvelope(), exports);
+		__exportStar(requireSigstore_bundle(), exports);
+		__exportStar(requireSigstore_common(), exports);
+		__exportStar(requireSigstore_rekor(), exports);
+		__exportStar(requireSigstore_trustroot(), exports);
+		__exportStar(requireSigstore_verification(), exports); 
+	} (dist$2));
+	return dist$2;
+}
+
+var bundle$1 = {};
+
+var hasRequiredBundle$1;
+
+function requireBundle$1 () {
+	if (hasRequiredBundle$1) return bundle$1;
+	hasRequiredBundle$1 = 1;
+	Object.defineProperty(bundle$1, "__esModule", { value: true });
+	bundle$1.BUNDLE_V03_MEDIA_TYPE = bundle$1.BUNDLE_V03_LEGACY_MEDIA_TYPE = bundle$1.BUNDLE_V02_MEDIA_TYPE = bundle$1.BUNDLE_V01_MEDIA_TYPE = void 0;
+	bundle$1.isBundleWithCertificateChain = isBundleWithCertificateChain;
+	bundle$1.isBundleWithPublicKey = isBundleWithPublicKey;
+	bundle$1.isBundleWithMessageSignature = isBundleWithMessageSignature;
+	bundle$1.isBundleWithDsseEnvelope = isBundleWithDsseEnvelope;
+	bundle$1.BUNDLE_V01_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+	bundle$1.BUNDLE_V02_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.2';
+	bundle$1.BUNDLE_V03_LEGACY_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.3';
+	bundle$1.BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+	// Type guards for bundle variants.
+	function isBundleWithCertificateChain(b) {
+	    return b.verificationMaterial.content.$case === 'x509CertificateChain';
+	}
+	function isBundleWithPublicKey(b) {
+	    return b.verificationMaterial.content.$case === 'publicKey';
+	}
+	function isBundleWithMessageSignature(b) {
+	    return b.content.$case === 'messageSignature';
+	}
+	function isBundleWithDsseEnvelope(b) {
+	    return b.content.$case === 'dsseEnvelope';
+	}
+	return bundle$1;
+}
+
+var hasRequiredBuild;
+
+function requireBuild () {
+	if (hasRequiredBuild) return build;
+	hasRequiredBuild = 1;
+	Object.defineProperty(build, "__esModule", { value: true });
+	build.toMessageSignatureBundle = toMessageSignatureBundle;
+	build.toDSSEBundle = toDSSEBundle;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const protobuf_specs_1 = requireDist$3();
+	const bundle_1 = requireBundle$1();
+	// Message signature bundle - $case: 'messageSignature'
+	function toMessageSignatureBundle(options) {
+	    return {
+	        mediaType: options.certificateChain
+	            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+	            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+	        content: {
+	            $case: 'messageSignature',
+	            messageSignature: {
+	                messageDigest: {
+	                    algorithm: protobuf_specs_1.HashAlgorithm.SHA2_256,
+	                    digest: options.digest,
+	                },
+	                signature: options.signature,
+	            },
+	        },
+	        verificationMaterial: toVerificationMaterial(options),
+	    };
+	}
+	// DSSE envelope bundle - $case: 'dsseEnvelope'
+	function toDSSEBundle(options) {
+	    return {
+	        mediaType: options.certificateChain
+	            ? bundle_1.BUNDLE_V02_MEDIA_TYPE
+	            : bundle_1.BUNDLE_V03_MEDIA_TYPE,
+	        content: {
+	            $case: 'dsseEnvelope',
+	            dsseEnvelope: toEnvelope(options),
+	        },
+	        verificationMaterial: toVerificationMaterial(options),
+	    };
+	}
+	function toEnvelope(options) {
+	    return {
+	        payloadType: options.artifactType,
+	        payload: options.artifact,
+	        signatures: [toSignature(options)],
+	    };
+	}
+	function toSignature(options) {
+	    return {
+	        keyid: options.keyHint || '',
+	        sig: options.signature,
+	    };
+	}
+	// Verification material
+	function toVerificationMaterial(options) {
+	    return {
+	        content: toKeyContent(options),
+	        tlogEntries: [],
+	        timestampVerificationData: { rfc3161Timestamps: [] },
+	    };
+	}
+	function toKeyContent(options) {
+	    if (options.certificate) {
+	        if (options.certificateChain) {
+	            return {
+	                $case: 'x509CertificateChain',
+	                x509CertificateChain: {
+	                    certificates: [{ rawBytes: options.certificate }],
+	                },
+	            };
+	        }
+	        else {
+	            return {
+	                $case: 'certificate',
+	                certificate: { rawBytes: options.certificate },
+	            };
+	        }
+	    }
+	    else {
+	        return {
+	            $case: 'publicKey',
+	            publicKey: {
+	                hint: options.keyHint || '',
+	            },
+	        };
+	    }
+	}
+	return build;
+}
+
+var error$3 = {};
+
+var hasRequiredError$3;
+
+function requireError$3 () {
+	if (hasRequiredError$3) return error$3;
+	hasRequiredError$3 = 1;
+	Object.defineProperty(error$3, "__esModule", { value: true });
+	error$3.ValidationError = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	class ValidationError extends Error {
+	    constructor(message, fields) {
+	        super(message);
+	        this.fields = fields;
+	    }
+	}
+	error$3.ValidationError = ValidationError;
+	return error$3;
+}
+
+var serialized = {};
+
+var validate = {};
+
+var hasRequiredValidate;
+
+function requireValidate () {
+	if (hasRequiredValidate) return validate;
+	hasRequiredValidate = 1;
+	Object.defineProperty(validate, "__esModule", { value: true });
+	validate.assertBundle = assertBundle;
+	validate.assertBundleV01 = assertBundleV01;
+	validate.isBundleV01 = isBundleV01;
+	validate.assertBundleV02 = assertBundleV02;
+	validate.assertBundleLatest = assertBundleLatest;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const error_1 = requireError$3();
+	// Performs basic validation of a Sigstore bundle to ensure that all required
+	// fields are populated. This is not a complete validation of the bundle, but
+	// rather a check that the bundle is in a valid state to be processed by the
+	// rest of the code.
+	function assertBundle(b) {
+	    const invalidValues = validateBundleBase(b);
+	    if (invalidValues.length > 0) {
+	        throw new error_1.ValidationError('invalid bundle', invalidValues);
+	    }
+	}
+	// Asserts that the given bundle conforms to the v0.1 bundle format.
+	function assertBundleV01(b) {
+	    const invalidValues = [];
+	    invalidValues.push(...validateBundleBase(b));
+	    invalidValues.push(...validateInclusionPromise(b));
+	    if (invalidValues.length > 0) {
+	        throw new error_1.ValidationError('invalid v0.1 bundle', invalidValues);
+	    }
+	}
+	// Type guard to determine if Bundle is a v0.1 bundle.
+	function isBundleV01(b) {
+	    try {
+	        assertBundleV01(b);
+	        return true;
+	    }
+	    catch (e) {
+	        return false;
+	    }
+	}
+	// Asserts that the given bundle conforms to the v0.2 bundle format.
+	function assertBundleV02(b) {
+	    const invalidValues = [];
+	    invalidValues.push(...validateBundleBase(b));
+	    invalidValues.push(...validateInclusionProof(b));
+	    if (invalidValues.length > 0) {
+	        throw new error_1.ValidationError('invalid v0.2 bundle', invalidValues);
+	    }
+	}
+	// Asserts that the given bundle conforms to the newest (0.3) bundle format.
+	function assertBundleLatest(b) {
+	    const invalidValues = [];
+	    invalidValues.push(...validateBundleBase(b));
+	    invalidValues.push(...validateInclusionProof(b));
+	    invalidValues.push(...validateNoCertificateChain(b));
+	    if (invalidValues.length > 0) {
+	        throw new error_1.ValidationError('invalid bundle', invalidValues);
+	    }
+	}
+	function validateBundleBase(b) {
+	    const invalidValues = [];
+	    // Media type validation
+	    if (b.mediaType === undefined ||
+	        (!b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) &&
+	            !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/))) {
+	        invalidValues.push('mediaType');
+	    }
+	    // Content-related validation
+	    if (b.content === undefined) {
+	        invalidValues.push('content');
+	    }
+	    else {
+	        switch (b.content.$case) {
+	            case 'messageSignature':
+	                if (b.content.messageSignature.messageDigest === undefined) {
+	                    invalidValues.push('content.messageSignature.messageDigest');
+	                }
+	                else {
+	                    if (b.content.messageSignature.messageDigest.digest.length === 0) {
+	                        invalidValues.push('content.messageSignature.messageDigest.digest');
+	                    }
+	                }
+	                if (b.content.messageSignature.signature.length === 0) {
+	                    invalidValues.push('content.messageSignature.signature');
+	                }
+	                break;
+	            case 'dsseEnvelope':
+	                if (b.content.dsseEnvelope.payload.length === 0) {
+	                    invalidValues.push('content.dsseEnvelope.payload');
+	                }
+	                if (b.content.dsseEnvelope.signatures.length !== 1) {
+	                    invalidValues.push('content.dsseEnvelope.signatures');
+	                }
+	                else {
+	                    if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
+	                        invalidValues.push('content.dsseEnvelope.signatures[0].sig');
+	                    }
+	                }
+	                break;
+	        }
+	    }
+	    // Verification material-related validation
+	    if (b.verificationMaterial === undefined) {
+	        invalidValues.push('verificationMaterial');
+	    }
+	    else {
+	        if (b.verificationMaterial.content === undefined) {
+	            invalidValues.push('verificationMaterial.content');
+	        }
+	        else {
+	            switch (b.verificationMaterial.content.$case) {
+	                case 'x509CertificateChain':
+	                    if (b.verificationMaterial.content.x509CertificateChain.certificates
+	                        .length === 0) {
+	                        invalidValues.push('verificationMaterial.content.x509CertificateChain.certificates');
+	                    }
+	                    b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+	                        if (cert.rawBytes.length === 0) {
+	                            invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
+	                        }
+	                    });
+	                    break;
+	                case 'certificate':
+	                    if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
+	                        invalidValues.push('verificationMaterial.content.certificate.rawBytes');
+	                    }
+	                    break;
+	            }
+	        }
+	        if (b.verificationMaterial.tlogEntries === undefined) {
+	            invalidValues.push('verificationMaterial.tlogEntries');
+	        }
+	        else {
+	            if (b.verificationMaterial.tlogEntries.length > 0) {
+	                b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+	                    if (entry.logId === undefined) {
+	                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
+	                    }
+	                    if (entry.kindVersion === undefined) {
+	                        invalidValues.push(`verificationMaterial.tlogEntries[${i}].kindVersion`);
+	                    }
+	                });
+	            }
+	        }
+	    }
+	    return invalidValues;
+	}
+	// Necessary for V01 bundles
+	function validateInclusionPromise(b) {
+	    const invalidValues = [];
+	    if (b.verificationMaterial &&
+	        b.verificationMaterial.tlogEntries?.length > 0) {
+	        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+	            if (entry.inclusionPromise === undefined) {
+	                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
+	            }
+	        });
+	    }
+	    return invalidValues;
+	}
+	// Necessary for V02 and later bundles
+	function validateInclusionProof(b) {
+	    const invalidValues = [];
+	    if (b.verificationMaterial &&
+	        b.verificationMaterial.tlogEntries?.length > 0) {
+	        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
+	            if (entry.inclusionProof === undefined) {
+	                invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
+	            }
+	            else {
+	                if (entry.inclusionProof.checkpoint === undefined) {
+	                    invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof.checkpoint`);
+	                }
+	            }
+	        });
+	    }
+	    return invalidValues;
+	}
+	// Necessary for V03 and later bundles
+	function validateNoCertificateChain(b) {
+	    const invalidValues = [];
+	    /* istanbul ignore next */
+	    if (b.verificationMaterial?.content?.$case === 'x509CertificateChain') {
+	        invalidValues.push('verificationMaterial.content.$case');
+	    }
+	    return invalidValues;
+	}
+	return validate;
+}
+
+var hasRequiredSerialized;
+
+function requireSerialized () {
+	if (hasRequiredSerialized) return serialized;
+	hasRequiredSerialized = 1;
+	Object.defineProperty(serialized, "__esModule", { value: true });
+	serialized.envelopeToJSON = serialized.envelopeFromJSON = serialized.bundleToJSON = serialized.bundleFromJSON = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const protobuf_specs_1 = requireDist$3();
+	const bundle_1 = requireBundle$1();
+	const validate_1 = requireValidate();
+	const bundleFromJSON = (obj) => {
+	    const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
+	    switch (bundle.mediaType) {
+	        case bundle_1.BUNDLE_V01_MEDIA_TYPE:
+	            (0, validate_1.assertBundleV01)(bundle);
+	            break;
+	        case bundle_1.BUNDLE_V02_MEDIA_TYPE:
+	            (0, validate_1.assertBundleV02)(bundle);
+	            break;
+	        default:
+	            (0, validate_1.assertBundleLatest)(bundle);
+	            break;
+	    }
+	    return bundle;
+	};
+	serialized.bundleFromJSON = bundleFromJSON;
+	const bundleToJSON = (bundle) => {
+	    return protobuf_specs_1.Bundle.toJSON(bundle);
+	};
+	serialized.bundleToJSON = bundleToJSON;
+	const envelopeFromJSON = (obj) => {
+	    return protobuf_specs_1.Envelope.fromJSON(obj);
+	};
+	serialized.envelopeFromJSON = envelopeFromJSON;
+	const envelopeToJSON = (envelope) => {
+	    return protobuf_specs_1.Envelope.toJSON(envelope);
+	};
+	serialized.envelopeToJSON = envelopeToJSON;
+	return serialized;
+}
+
+var hasRequiredDist$2;
+
+function requireDist$2 () {
+	if (hasRequiredDist$2) return dist$3;
+	hasRequiredDist$2 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.isBundleV01 = exports.assertBundleV02 = exports.assertBundleV01 = exports.assertBundleLatest = exports.assertBundle = exports.envelopeToJSON = exports.envelopeFromJSON = exports.bundleToJSON = exports.bundleFromJSON = exports.ValidationError = exports.isBundleWithPublicKey = exports.isBundleWithMessageSignature = exports.isBundleWithDsseEnvelope = exports.isBundleWithCertificateChain = exports.BUNDLE_V03_MEDIA_TYPE = exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = exports.BUNDLE_V02_MEDIA_TYPE = exports.BUNDLE_V01_MEDIA_TYPE = exports.toMessageSignatureBundle = exports.toDSSEBundle = void 0;
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		var build_1 = requireBuild();
+		Object.defineProperty(exports, "toDSSEBundle", { enumerable: true, get: function () { return build_1.toDSSEBundle; } });
+		Object.defineProperty(exports, "toMessageSignatureBundle", { enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } });
+		var bundle_1 = requireBundle$1();
+		Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", { enumerable: true, get: function () { return bundle_1.BUNDLE_V01_MEDIA_TYPE; } });
+		Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", { enumerable: true, get: function () { return bundle_1.BUNDLE_V02_MEDIA_TYPE; } });
+		Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", { enumerable: true, get: function () { return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE; } });
+		Object.defineProperty(exports, "BUNDLE_V03_MEDIA_TYPE", { enumerable: true, get: function () { return bundle_1.BUNDLE_V03_MEDIA_TYPE; } });
+		Object.defineProperty(exports, "isBundleWithCertificateChain", { enumerable: true, get: function () { return bundle_1.isBundleWithCertificateChain; } });
+		Object.defineProperty(exports, "isBundleWithDsseEnvelope", { enumerable: true, get: function () { return bundle_1.isBundleWithDsseEnvelope; } });
+		Object.defineProperty(exports, "isBundleWithMessageSignature", { enumerable: true, get: function () { return bundle_1.isBundleWithMessageSignature; } });
+		Object.defineProperty(exports, "isBundleWithPublicKey", { enumerable: true, get: function () { return bundle_1.isBundleWithPublicKey; } });
+		var error_1 = requireError$3();
+		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return error_1.ValidationError; } });
+		var serialized_1 = requireSerialized();
+		Object.defineProperty(exports, "bundleFromJSON", { enumerable: true, get: function () { return serialized_1.bundleFromJSON; } });
+		Object.defineProperty(exports, "bundleToJSON", { enumerable: true, get: function () { return serialized_1.bundleToJSON; } });
+		Object.defineProperty(exports, "envelopeFromJSON", { enumerable: true, get: function () { return serialized_1.envelopeFromJSON; } });
+		Object.defineProperty(exports, "envelopeToJSON", { enumerable: true, get: function () { return serialized_1.envelopeToJSON; } });
+		var validate_1 = requireValidate();
+		Object.defineProperty(exports, "assertBundle", { enumerable: true, get: function () { return validate_1.assertBundle; } });
+		Object.defineProperty(exports, "assertBundleLatest", { enumerable: true, get: function () { return validate_1.assertBundleLatest; } });
+		Object.defineProperty(exports, "assertBundleV01", { enumerable: true, get: function () { return validate_1.assertBundleV01; } });
+		Object.defineProperty(exports, "assertBundleV02", { enumerable: true, get: function () { return validate_1.assertBundleV02; } });
+		Object.defineProperty(exports, "isBundleV01", { enumerable: true, get: function () { return validate_1.isBundleV01; } }); 
+	} (dist$3));
+	return dist$3;
+}
+
+var distExports$3 = requireDist$2();
+
+var distExports$2 = requireDist$3();
+
+/**
+ * Reading Sigstore bundle files: one bundle as JSON, or JSON Lines with a
+ * bundle a line (what `gh attestation download` writes). Bundles are
+ * untrusted input; anything malformed becomes a failed `bundle-format` or
+ * `media-type` check, never an exception.
+ */
+// Bundles are a few kilobytes; a bigger file is not one.
+const MAX_BUNDLE_FILE = 16 * 1024 * 1024;
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** Reads every bundle in a file (`relative` is its name in findings). */
+async function readBundleFile(absolute, relative) {
+    let text;
+    try {
+        const info = await stat$1(absolute);
+        if (info.size > MAX_BUNDLE_FILE) {
+            return [malformed(relative, 1, `larger than ${MAX_BUNDLE_FILE} bytes`)];
+        }
+        text = await readFile(absolute, 'utf8');
+    }
+    catch {
+        return [malformed(relative, 1, 'cannot be read')];
+    }
+    if (text.trim() === '')
+        return [malformed(relative, 1, 'is empty')];
+    const lines = splitJsonLines(text);
+    if (lines === undefined) {
+        return [malformed(relative, 1, 'is not valid JSON (truncated?)')];
+    }
+    if (lines.length === 0)
+        return [fromJson(JSON.parse(text), relative, 1)];
+    const bundles = [];
+    lines.forEach((raw, index) => {
+        if (raw.trim() === '')
+            return;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch {
+            bundles.push(malformed(relative, index + 1, 'is not valid JSON (truncated?)'));
+            return;
+        }
+        bundles.push(fromJson(value, relative, index + 1));
+    });
+    return bundles;
+}
+const VALIDATORS = {
+    [distExports$3.BUNDLE_V01_MEDIA_TYPE]: distExports$3.assertBundleV01,
+    [distExports$3.BUNDLE_V02_MEDIA_TYPE]: distExports$3.assertBundleV02,
+    [distExports$3.BUNDLE_V03_LEGACY_MEDIA_TYPE]: distExports$3.assertBundleLatest,
+    [distExports$3.BUNDLE_V03_MEDIA_TYPE]: distExports$3.assertBundleLatest
+};
+function fromJson(value, file, line) {
+    const mediaType = value?.mediaType;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return malformed(file, line, 'is not a JSON object');
+    }
+    const validate = typeof mediaType === 'string' ? VALIDATORS[mediaType] : undefined;
+    if (validate === undefined) {
+        return {
+            file,
+            line,
+            subjects: [],
+            failure: {
+                check: 'media-type',
+                // The value itself is untrusted content and is not repeated.
+                message: typeof mediaType === 'string'
+                    ? 'mediaType is not that of a Sigstore bundle v0.1, v0.2 or v0.3'
+                    : 'the bundle has no mediaType'
+            }
+        };
+    }
+    let bundle;
+    try {
+        bundle = distExports$3.bundleFromJSON(value);
+        validate(bundle);
+    }
+    catch (error) {
+        const fields = error.fields;
+        const detail = Array.isArray(fields) ? `: ${fields.join(', ')}` : '';
+        return malformed(file, line, `is not a valid bundle${detail}`);
+    }
+    return withSubjects(bundle, file, line);
+}
+/** Reads what the bundle signs, so it can be matched to artifacts. */
+function withSubjects(bundle, file, line) {
+    if (bundle.content.$case === 'messageSignature') {
+        const { messageDigest } = bundle.content.messageSignature;
+        const algorithm = hashAlgorithm(messageDigest.algorithm);
+        const digest = Buffer.from(messageDigest.digest).toString('hex');
+        return {
+            file,
+            line,
+            bundle,
+            subjects: algorithm ? [{ algorithm, digest }] : []
+        };
+    }
+    const envelope = bundle.content.dsseEnvelope;
+    if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        return {
+            file,
+            line,
+            bundle,
+            subjects: [],
+            failure: {
+                check: 'media-type',
+                message: `the DSSE payloadType is not '${IN_TOTO_PAYLOAD_TYPE}'`
+            }
+        };
+    }
+    let statement;
+    try {
+        statement = JSON.parse(Buffer.from(envelope.payload).toString('utf8'));
+    }
+    catch {
+        return malformed(file, line, 'holds a DSSE payload that is not JSON');
+    }
+    const predicateType = statement['predicateType'];
+    return {
+        file,
+        line,
+        bundle,
+        subjects: statementSubjects(statement['subject']),
+        ...(typeof predicateType === 'string' ? { predicateType } : {})
+    };
+}
+function statementSubjects(subjects) {
+    if (!Array.isArray(subjects))
+        return [];
+    const out = [];
+    for (const subject of subjects) {
+        if (typeof subject !== 'object' || subject === null)
+            continue;
+        const { name, digest } = subject;
+        if (typeof digest !== 'object' || digest === null)
+            continue;
+        for (const [key, hex] of Object.entries(digest)) {
+            const algorithm = parseAlgorithmName(key);
+            const value = typeof hex === 'string' ? hex.toLowerCase() : '';
+            if (algorithm && isHexDigest(algorithm, value)) {
+                out.push({
+                    algorithm,
+                    digest: value,
+                    ...(typeof name === 'string' ? { name } : {})
+                });
+            }
+        }
+    }
+    return out;
+}
+function hashAlgorithm(value) {
+    switch (value) {
+        case distExports$2.HashAlgorithm.SHA2_256:
+            return 'sha256';
+        case distExports$2.HashAlgorithm.SHA2_384:
+            return 'sha384';
+        case distExports$2.HashAlgorithm.SHA2_512:
+            return 'sha512';
+        default:
+            return undefined;
+    }
+}
+function malformed(file, line, what) {
+    return {
+        file,
+        line,
+        subjects: [],
+        failure: { check: 'bundle-format', message: `the bundle ${what}` }
+    };
+}
+
+/** The checks that authenticate the signer rather than the bytes. */
+function isIdentityCheck(check) {
+    return (check === 'identity' ||
+        check === 'issuer' ||
+        check === 'repository' ||
+        check === 'workflow');
+}
+/** Human names for messages. */
+const CHECK_NAMES = {
+    'bundle-format': 'bundle format',
+    'media-type': 'media type',
+    'subject-digest': 'subject digest',
+    'predicate-type': 'predicate type',
+    'certificate-chain': 'certificate chain',
+    'certificate-transparency': 'certificate transparency',
+    'transparency-log': 'transparency log entry',
+    timestamp: 'timestamp',
+    'public-key': 'public key',
+    signature: 'signature',
+    identity: 'identity',
+    issuer: 'issuer',
+    repository: 'repository',
+    workflow: 'workflow'
+};
+
+var dist$1 = {};
+
+var bundle = {};
+
+var dist = {};
+
+var asn1 = {};
+
+var obj = {};
+
+var stream = {};
+
+var hasRequiredStream;
+
+function requireStream () {
+	if (hasRequiredStream) return stream;
+	hasRequiredStream = 1;
+	Object.defineProperty(stream, "__esModule", { value: true });
+	stream.ByteStream = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	class StreamError extends Error {
+	}
+	class ByteStream {
+	    static BLOCK_SIZE = 1024;
+	    buf;
+	    view;
+	    start = 0;
+	    constructor(buffer) {
+	        if (buffer) {
+	            this.buf = buffer;
+	            this.view = Buffer.from(buffer);
+	        }
+	        else {
+	            this.buf = Buffer.alloc(0);
+	            this.view = Buffer.from(this.buf);
+	        }
+	    }
+	    get buffer() {
+	        return this.view.subarray(0, this.start);
+	    }
+	    get length() {
+	        return this.view.byteLength;
+	    }
+	    get position() {
+	        return this.start;
+	    }
+	    seek(position) {
+	        this.start = position;
+	    }
+	    // Returns a Buffer containing the specified number of bytes starting at the
+	    // given start position.
+	    slice(start, len) {
+	        const end = start + len;
+	        if (end > this.length) {
+	            throw new StreamError('request past end of buffer');
+	        }
+	        return this.view.subarray(start, end);
+	    }
+	    appendChar(char) {
+	        this.ensureCapacity(1);
+	        this.view[this.start] = char;
+	        this.start += 1;
+	    }
+	    appendUint16(num) {
+	        this.ensureCapacity(2);
+	        const value = new Uint16Array([num]);
+	        const view = new Uint8Array(value.buffer);
+	        this.view[this.start] = view[1];
+	        this.view[this.start + 1] = view[0];
+	        this.start += 2;
+	    }
+	    appendUint24(num) {
+	        this.ensureCapacity(3);
+	        const value = new Uint32Array([num]);
+	        const view = new Uint8Array(value.buffer);
+	        this.view[this.start] = view[2];
+	        this.view[this.start + 1] = view[1];
+	        this.view[this.start + 2] = view[0];
+	        this.start += 3;
+	    }
+	    appendView(view) {
+	        this.ensureCapacity(view.length);
+	        this.view.set(view, this.start);
+	        this.start += view.length;
+	    }
+	    getBlock(size) {
+	        if (size <= 0) {
+	            return Buffer.alloc(0);
+	        }
+	        if (this.start + size > this.view.length) {
+	            throw new Error('request past end of buffer');
+	        }
+	        const result = this.view.subarray(this.start, this.start + size);
+	        this.start += size;
+	        return result;
+	    }
+	    getUint8() {
+	        return this.getBlock(1)[0];
+	    }
+	    getUint16() {
+	        const block = this.getBlock(2);
+	        return (block[0] << 8) | block[1];
+	    }
+	    ensureCapacity(size) {
+	        if (this.start + size > this.view.byteLength) {
+	            const blockSize = ByteStream.BLOCK_SIZE + (size > ByteStream.BLOCK_SIZE ? size : 0);
+	            this.realloc(this.view.byteLength + blockSize);
+	        }
+	    }
+	    realloc(size) {
+	        const newArray = Buffer.alloc(size);
+	        const newView = Buffer.from(newArray);
+	        // Copy the old buffer into the new one
+	        newView.set(this.view);
+	        this.buf = newArray;
+	        this.view = newView;
+	    }
+	}
+	stream.ByteStream = ByteStream;
+	return stream;
+}
+
+var error$2 = {};
+
+var hasRequiredError$2;
+
+function requireError$2 () {
+	if (hasRequiredError$2) return error$2;
+	hasRequiredError$2 = 1;
+	Object.defineProperty(error$2, "__esModule", { value: true });
+	error$2.ASN1TypeError = error$2.ASN1ParseError = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	class ASN1ParseError extends Error {
+	}
+	error$2.ASN1ParseError = ASN1ParseError;
+	class ASN1TypeError extends Error {
+	}
+	error$2.ASN1TypeError = ASN1TypeError;
+	return error$2;
+}
+
+var length = {};
+
+var hasRequiredLength;
+
+function requireLength () {
+	if (hasRequiredLength) return length;
+	hasRequiredLength = 1;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	Object.defineProperty(length, "__esModule", { value: true });
+	length.decodeLength = decodeLength;
+	length.encodeLength = encodeLength;
+	const error_1 = requireError$2();
+	// Decodes the length of a DER-encoded ANS.1 element from the supplied stream.
+	// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-length-and-value-bytes
+	function decodeLength(stream) {
+	    const buf = stream.getUint8();
+	    // If the most significant bit is UNSET the length is just the value of the
+	    // byte.
+	    if ((buf & 0x80) === 0x00) {
+	        return buf;
+	    }
+	    // Otherwise, the lower 7 bits of the first byte indicate the number of bytes
+	    // that follow to encode the length.
+	    const byteCount = buf & 0x7f;
+	    // Ensure the encoded length can safely fit in a JS number.
+	    if (byteCount > 6) {
+	        throw new error_1.ASN1ParseError('length exceeds 6 byte limit');
+	    }
+	    // Iterate over the bytes that encode the length.
+	    let len = 0;
+	    for (let i = 0; i < byteCount; i++) {
+	        len = len * 256 + stream.getUint8();
+	    }
+	    // This is a valid ASN.1 length encoding, but we don't support it.
+	    if (len === 0) {
+	        throw new error_1.ASN1ParseError('indefinite length encoding not supported');
+	    }
+	    return len;
+	}
+	// Translates the supplied value to a DER-encoded length.
+	function encodeLength(len) {
+	    if (len < 128) {
+	        return Buffer.from([len]);
+	    }
+	    // Bitwise operations on large numbers are not supported in JS, so we need to
+	    // use BigInts.
+	    let val = BigInt(len);
+	    const bytes = [];
+	    while (val > 0n) {
+	        bytes.unshift(Number(val & 255n));
+	        val = val >> 8n;
+	    }
+	    return Buffer.from([0x80 | bytes.length, ...bytes]);
+	}
+	return length;
+}
+
+var parse = {};
+
+var hasRequiredParse;
+
+function requireParse () {
+	if (hasRequiredParse) return parse;
+	hasRequiredParse = 1;
+	Object.defineProperty(parse, "__esModule", { value: true });
+	parse.parseInteger = parseInteger;
+	parse.parseStringASCII = parseStringASCII;
+	parse.parseTime = parseTime;
+	parse.parseOID = parseOID;
+	parse.parseBoolean = parseBoolean;
+	parse.parseBitString = parseBitString;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+	const RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
+	// Parse a BigInt from the DER-encoded buffer
+	// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-integer
+	function parseInteger(buf) {
+	    let pos = 0;
+	    const end = buf.length;
+	    let val = buf[pos];
+	    const neg = val > 0x7f;
+	    // Consume any padding bytes
+	    const pad = neg ? 0xff : 0x00;
+	    while (val == pad && ++pos < end) {
+	        val = buf[pos];
+	    }
+	    // Calculate remaining bytes to read
+	    const len = end - pos;
+	    if (len === 0)
+	        return BigInt(neg ? -1 : 0);
+	    // Handle two's complement for negative numbers
+	    val = neg ? val - 256 : val;
+	    // Parse remaining bytes
+	    let n = BigInt(val);
+	    for (let i = pos + 1; i < end; ++i) {
+	        n = n * BigInt(256) + BigInt(buf[i]);
+	    }
+	    return n;
+	}
+	// Parse an ASCII string from the DER-encoded buffer
+	// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-basic-types#boolean
+	function parseStringASCII(buf) {
+	    return buf.toString('ascii');
+	}
+	// Parse a Date from the DER-encoded buffer
+	// https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5.1
+	function parseTime(buf, shortYear) {
+	    const timeStr = parseStringASCII(buf);
+	    // Parse the time string into matches - captured groups start at index 1
+	    const m = shortYear
+	        ? RE_TIME_SHORT_YEAR.exec(timeStr)
+	        : RE_TIME_LONG_YEAR.exec(timeStr);
+	    if (!m) {
+	        throw new Error('invalid time');
+	    }
+	    // Translate dates with a 2-digit year to 4 digits per the spec
+	    if (shortYear) {
+	        let year = Number(m[1]);
+	        year += year >= 50 ? 1900 : 2000;
+	        m[1] = year.toString();
+	    }
+	    // Translate to ISO8601 format and parse
+	    return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+	}
+	// Parse an OID from the DER-encoded buffer
+	// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-object-identifier
+	function parseOID(buf) {
+	    let pos = 0;
+	    const end = buf.length;
+	    // Consume first byte which encodes the first two OID components
+	    let n = buf[pos++];
+	    const first = Math.floor(n / 40);
+	    const second = n % 40;
+	    let oid = `${first}.${second}`;
+	    // Consume remaining bytes
+	    let val = 0;
+	    for (; pos < end; ++pos) {
+	        n = buf[pos];
+	        val = (val << 7) + (n & 0x7f);
+	        // If the left-most bit is NOT set, then this is the last byte in the
+	        // sequence and we can add the value to the OID and reset the accumulator
+	        if ((n & 0x80) === 0) {
+	            oid += `.${val}`;
+	            val = 0;
+	        }
+	    }
+	    return oid;
+	}
+	// Parse a boolean from the DER-encoded buffer
+	// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-basic-types#boolean
+	function parseBoolean(buf) {
+	    return buf[0] !== 0;
+	}
+	// Parse a bit string from the DER-encoded buffer
+	// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-bit-string
+	function parseBitString(buf) {
+	    // First byte tell us how many unused bits are in the last byte
+	    const unused = buf[0];
+	    const start = 1;
+	    const end = buf.length;
+	    const bits = [];
+	    for (let i = start; i < end; ++i) {
+	        const byte = buf[i];
+	        // The skip value is only used for the last byte
+	        const skip = i === end - 1 ? unused : 0;
+	        // Iterate over each bit in the byte (most significant first)
+	        for (let j = 7; j >= skip; --j) {
+	            // Read the bit and add it to the bit string
+	            bits.push((byte >> j) & 0x01);
+	        }
+	    }
+	    return bits;
+	}
+	return parse;
+}
+
+var tag = {};
+
+var hasRequiredTag;
+
+function requireTag () {
+	if (hasRequiredTag) return tag;
+	hasRequiredTag = 1;
+	Object.defineProperty(tag, "__esModule", { value: true });
+	tag.ASN1Tag = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const error_1 = requireError$2();
+	const UNIVERSAL_TAG = {
+	    BOOLEAN: 0x01,
+	    INTEGER: 0x02,
+	    BIT_STRING: 0x03,
+	    OCTET_STRING: 0x04,
+	    OBJECT_IDENTIFIER: 0x06,
+	    UTC_TIME: 0x17,
+	    GENERALIZED_TIME: 0x18,
+	};
+	const TAG_CLASS = {
+	    UNIVERSAL: 0x00,
+	    CONTEXT_SPECIFIC: 0x02};
+	// https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-tag-bytes
+	class ASN1Tag {
+	    number;
+	    constructed;
+	    class;
+	    constructor(enc) {
+	        // Bits 0 through 4 are the tag number
+	        this.number = enc & 0x1f;
+	        // Bit 5 is the constructed bit
+	        this.constructed = (enc & 0x20) === 0x20;
+	        // Bit 6 & 7 are the class
+	        this.class = enc >> 6;
+	        if (this.number === 0x1f) {
+	            throw new error_1.ASN1ParseError('long form tags not supported');
+	        }
+	        if (this.class === TAG_CLASS.UNIVERSAL && this.number === 0x00) {
+	            throw new error_1.ASN1ParseError('unsupported tag 0x00');
+	        }
+	    }
+	    isUniversal() {
+	        return this.class === TAG_CLASS.UNIVERSAL;
+	    }
+	    isContextSpecific(num) {
+	        const res = this.class === TAG_CLASS.CONTEXT_SPECIFIC;
+	        return num !== undefined ? res && this.number === num : res;
+	    }
+	    isBoolean() {
+	        return this.isUniversal() && this.number === UNIVERSAL_TAG.BOOLEAN;
+	    }
+	    isInteger() {
+	        return this.isUniversal() && this.number === UNIVERSAL_TAG.INTEGER;
+	    }
+	    isBitString() {
+	        return this.isUniversal() && this.number === UNIVERSAL_TAG.BIT_STRING;
+	    }
+	    isOctetString() {
+	        return this.isUniversal() && this.number === UNIVERSAL_TAG.OCTET_STRING;
+	    }
+	    isOID() {
+	        return (this.isUniversal() && this.number === UNIVERSAL_TAG.OBJECT_IDENTIFIER);
+	    }
+	    isUTCTime() {
+	        return this.isUniversal() && this.number === UNIVERSAL_TAG.UTC_TIME;
+	    }
+	    isGeneralizedTime() {
+	        return this.isUniversal() && this.number === UNIVERSAL_TAG.GENERALIZED_TIME;
+	    }
+	    toDER() {
+	        return this.number | (this.constructed ? 0x20 : 0x00) | (this.class << 6);
+	    }
+	}
+	tag.ASN1Tag = ASN1Tag;
+	return tag;
+}
+
+var hasRequiredObj;
+
+function requireObj () {
+	if (hasRequiredObj) return obj;
+	hasRequiredObj = 1;
+	Object.defineProperty(obj, "__esModule", { value: true });
+	obj.ASN1Obj = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const stream_1 = requireStream();
+	const error_1 = requireError$2();
+	const length_1 = requireLength();
+	const parse_1 = requireParse();
+	const tag_1 = requireTag();
+	class ASN1Obj {
+	    tag;
+	    subs;
+	    value;
+	    constructor(tag, value, subs) {
+	        this.tag = tag;
+	        this.value = value;
+	        this.subs = subs;
+	    }
+	    // Constructs an ASN.1 object from a Buffer of DER-encoded bytes.
+	    static parseBuffer(buf) {
+	        return parseStream(new stream_1.ByteStream(buf));
+	    }
+	    toDER() {
+	        const valueStream = new stream_1.ByteStream();
+	        if (this.subs.length > 0) {
+	            for (const sub of this.subs) {
+	                valueStream.appendView(sub.toDER());
+	            }
+	        }
+	        else {
+	            valueStream.appendView(this.value);
+	        }
+	        const value = valueStream.buffer;
+	        // Concat tag/length/value
+	        const obj = new stream_1.ByteStream();
+	        obj.appendChar(this.tag.toDER());
+	        obj.appendView((0, length_1.encodeLength)(value.length));
+	        obj.appendView(value);
+	        return obj.buffer;
+	    }
+	    /////////////////////////////////////////////////////////////////////////////
+	    // Convenience methods for parsing ASN.1 primitives into JS types
+	    // Returns the ASN.1 object's value as a boolean. Throws an error if the
+	    // object is not a boolean.
+	    toBoolean() {
+	        if (!this.tag.isBoolean()) {
+	            throw new error_1.ASN1TypeError('not a boolean');
+	        }
+	        return (0, parse_1.parseBoolean)(this.value);
+	    }
+	    // Returns the ASN.1 object's value as a BigInt. Throws an error if the
+	    // object is not an integer.
+	    toInteger() {
+	        if (!this.tag.isInteger()) {
+	            throw new error_1.ASN1TypeError('not an integer');
+	        }
+	        return (0, parse_1.parseInteger)(this.value);
+	    }
+	    // Returns the ASN.1 object's value as an OID string. Throws an error if the
+	    // object is not an OID.
+	    toOID() {
+	        if (!this.tag.isOID()) {
+	            throw new error_1.ASN1TypeError('not an OID');
+	        }
+	        return (0, parse_1.parseOID)(this.value);
+	    }
+	    // Returns the ASN.1 object's value as a Date. Throws an error if the object
+	    // is not either a UTCTime or a GeneralizedTime.
+	    toDate() {
+	        switch (true) {
+	            case this.tag.isUTCTime():
+	                return (0, parse_1.parseTime)(this.value, true);
+	            case this.tag.isGeneralizedTime():
+	                return (0, parse_1.parseTime)(this.value, false);
+	            default:
+	                throw new error_1.ASN1TypeError('not a date');
+	        }
+	    }
+	    // Returns the ASN.1 object's value as a number[] where each number is the
+	    // value of a bit in the bit string. Throws an error if the object is not a
+	    // bit string.
+	    toBitString() {
+	        if (!this.tag.isBitString()) {
+	            throw new error_1.ASN1TypeError('not a bit string');
+	        }
+	        return (0, parse_1.parseBitString)(this.value);
+	    }
+	}
+	obj.ASN1Obj = ASN1Obj;
+	/////////////////////////////////////////////////////////////////////////////
+	// Internal stream parsing functions
+	function parseStream(stream) {
+	    // Parse tag, length, and value from stream
+	    const tag = new tag_1.ASN1Tag(stream.getUint8());
+	    const len = (0, length_1.decodeLength)(stream);
+	    const value = stream.slice(stream.position, len);
+	    const start = stream.position;
+	    let subs = [];
+	    // If the object is constructed, parse its children. Sometimes, children
+	    // are embedded in OCTESTRING objects, so we need to check those
+	    // for children as well.
+	    if (tag.constructed) {
+	        subs = collectSubs(stream, len);
+	    }
+	    else if (tag.isOctetString()) {
+	        // Attempt to parse children of OCTETSTRING objects. If anything fails,
+	        // assume the object is not constructed and treat as primitive.
+	        try {
+	            subs = collectSubs(stream, len);
+	        }
+	        catch (e) {
+	            // Fail silently and treat as primitive
+	        }
+	    }
+	    // If there are no children, move stream cursor to the end of the object
+	    if (subs.length === 0) {
+	        stream.seek(start + len);
+	    }
+	    return new ASN1Obj(tag, value, subs);
+	}
+	function collectSubs(stream, len) {
+	    // Calculate end of object content
+	    const end = stream.position + len;
+	    // Make sure there are enough bytes left in the stream. This should never
+	    // happen, cause it'll get caught when the stream is sliced in parseStream.
+	    // Leaving as an extra check just in case.
+	    /* istanbul ignore if */
+	    if (end > stream.length) {
+	        throw new error_1.ASN1ParseError('invalid length');
+	    }
+	    // Parse all children
+	    const subs = [];
+	    while (stream.position < end) {
+	        subs.push(parseStream(stream));
+	    }
+	    // When we're done parsing children, we should be at the end of the object
+	    if (stream.position !== end) {
+	        throw new error_1.ASN1ParseError('invalid length');
+	    }
+	    return subs;
+	}
+	return obj;
+}
+
+var hasRequiredAsn1;
+
+function requireAsn1 () {
+	if (hasRequiredAsn1) return asn1;
+	hasRequiredAsn1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.ASN1Obj = void 0;
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		var obj_1 = requireObj();
+		Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function () { return obj_1.ASN1Obj; } }); 
+	} (asn1));
+	return asn1;
+}
+
+var crypto = {};
+
+var hasRequiredCrypto;
+
+function requireCrypto () {
+	if (hasRequiredCrypto) return crypto;
+	hasRequiredCrypto = 1;
+	var __importDefault = (crypto && crypto.__importDefault) || function (mod) {
+	    return (mod && mod.__esModule) ? mod : { "default": mod };
+	};
+	Object.defineProperty(crypto, "__esModule", { value: true });
+	crypto.createPublicKey = createPublicKey;
+	crypto.digest = digest;
+	crypto.verify = verify;
+	crypto.bufferEqual = bufferEqual;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const crypto_1 = __importDefault(crypto$1);
+	function createPublicKey(key, type = 'spki') {
+	    if (typeof key === 'string') {
+	        if (key.startsWith('-----')) {
+	            return crypto_1.default.createPublicKey(key);
+	        }
+	        else {
+	            return crypto_1.default.createPublicKey({
+	                key: Buffer.from(key, 'base64'),
+	                format: 'der',
+	                type: type,
+	            });
+	        }
+	    }
+	    else {
+	        return crypto_1.default.createPublicKey({ key, format: 'der', type: type });
+	    }
+	}
+	function digest(algorithm, ...data) {
+	    const hash = crypto_1.default.createHash(algorithm);
+	    for (const d of data) {
+	        hash.update(d);
+	    }
+	    return hash.digest();
+	}
+	function verify(data, key, signature, algorithm) {
+	    // The try/catch is to work around an issue in Node 14.x where verify throws
+	    // an error in some scenarios if the signature is invalid.
+	    try {
+	        return crypto_1.default.verify(algorithm, data, key, signature);
+	    }
+	    catch (e) {
+	        /* istanbul ignore next */
+	        return false;
+	    }
+	}
+	function bufferEqual(a, b) {
+	    try {
+	        return crypto_1.default.timingSafeEqual(a, b);
+	    }
+	    catch {
+	        /* istanbul ignore next */
+	        return false;
+	    }
+	}
+	return crypto;
+}
+
+var dsse$3 = {};
+
+var hasRequiredDsse$3;
+
+function requireDsse$3 () {
+	if (hasRequiredDsse$3) return dsse$3;
+	hasRequiredDsse$3 = 1;
+	Object.defineProperty(dsse$3, "__esModule", { value: true });
+	dsse$3.preAuthEncoding = preAuthEncoding;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const PAE_PREFIX = 'DSSEv1';
+	// DSSE Pre-Authentication Encoding
+	function preAuthEncoding(payloadType, payload) {
+	    const typeBytes = Buffer.from(payloadType, 'utf-8');
+	    return Buffer.concat([
+	        Buffer.from(`${PAE_PREFIX} ${typeBytes.length} `, 'ascii'),
+	        typeBytes,
+	        Buffer.from(` ${payload.length} `, 'ascii'),
+	        payload,
+	    ]);
+	}
+	return dsse$3;
+}
+
+var encoding = {};
+
+var hasRequiredEncoding;
+
+function requireEncoding () {
+	if (hasRequiredEncoding) return encoding;
+	hasRequiredEncoding = 1;
+	Object.defineProperty(encoding, "__esModule", { value: true });
+	encoding.base64Encode = base64Encode;
+	encoding.base64Decode = base64Decode;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const BASE64_ENCODING = 'base64';
+	const UTF8_ENCODING = 'utf-8';
+	function base64Encode(str) {
+	    return Buffer.from(str, UTF8_ENCODING).toString(BASE64_ENCODING);
+	}
+	function base64Decode(str) {
+	    return Buffer.from(str, BASE64_ENCODING).toString(UTF8_ENCODING);
+	}
+	return encoding;
+}
+
+var json = {};
+
+var hasRequiredJson;
+
+function requireJson () {
+	if (hasRequiredJson) return json;
+	hasRequiredJson = 1;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	Object.defineProperty(json, "__esModule", { value: true });
+	json.canonicalize = canonicalize;
+	// JSON canonicalization per https://github.com/cyberphone/json-canonicalization
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	function canonicalize(object) {
+	    let buffer = '';
+	    if (object === null || typeof object !== 'object' || object.toJSON != null) {
+	        // Primitives or toJSONable objects
+	        buffer += JSON.stringify(object);
+	    }
+	    else if (Array.isArray(object)) {
+	        // Array - maintain element order
+	        buffer += '[';
+	        let first = true;
+	        object.forEach((element) => {
+	            if (!first) {
+	                buffer += ',';
+	            }
+	            first = false;
+	            // recursive call
+	            buffer += canonicalize(element);
+	        });
+	        buffer += ']';
+	    }
+	    else {
+	        // Object - Sort properties before serializing
+	        buffer += '{';
+	        let first = true;
+	        Object.keys(object)
+	            .sort()
+	            .forEach((property) => {
+	            if (!first) {
+	                buffer += ',';
+	            }
+	            first = false;
+	            buffer += JSON.stringify(property);
+	            buffer += ':';
+	            // recursive call
+	            buffer += canonicalize(object[property]);
+	        });
+	        buffer += '}';
+	    }
+	    return buffer;
+	}
+	return json;
+}
+
+var pem = {};
+
+var hasRequiredPem;
+
+function requirePem () {
+	if (hasRequiredPem) return pem;
+	hasRequiredPem = 1;
+	Object.defineProperty(pem, "__esModule", { value: true });
+	pem.toDER = toDER;
+	pem.fromDER = fromDER;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const PEM_HEADER = /-----BEGIN (.*)-----/;
+	const PEM_FOOTER = /-----END (.*)-----/;
+	function toDER(certificate) {
+	    let der = '';
+	    certificate.split('\n').forEach((line) => {
+	        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
+	            return;
+	        }
+	        der += line;
+	    });
+	    return Buffer.from(der, 'base64');
+	}
+	// Translates a DER-encoded buffer into a PEM-encoded string. Standard PEM
+	// encoding dictates that each certificate should have a trailing newline after
+	// the footer.
+	function fromDER(certificate, type = 'CERTIFICATE') {
+	    // Base64-encode the certificate.
+	    const der = certificate.toString('base64');
+	    // Split the certificate into lines of 64 characters.
+	    const lines = der.match(/.{1,64}/g) || '';
+	    return [`-----BEGIN ${type}-----`, ...lines, `-----END ${type}-----`]
+	        .join('\n')
+	        .concat('\n');
+	}
+	return pem;
+}
+
+var rfc3161 = {};
+
+var timestamp$1 = {};
+
+var oid = {};
+
+var hasRequiredOid;
+
+function requireOid () {
+	if (hasRequiredOid) return oid;
+	hasRequiredOid = 1;
+	Object.defineProperty(oid, "__esModule", { value: true });
+	oid.SHA2_HASH_ALGOS = oid.RSA_SIGNATURE_ALGOS = oid.ECDSA_SIGNATURE_ALGOS = void 0;
+	oid.ECDSA_SIGNATURE_ALGOS = {
+	    '1.2.840.10045.4.3.1': 'sha224',
+	    '1.2.840.10045.4.3.2': 'sha256',
+	    '1.2.840.10045.4.3.3': 'sha384',
+	    '1.2.840.10045.4.3.4': 'sha512',
+	};
+	oid.RSA_SIGNATURE_ALGOS = {
+	    '1.2.840.113549.1.1.14': 'sha224',
+	    '1.2.840.113549.1.1.11': 'sha256',
+	    '1.2.840.113549.1.1.12': 'sha384',
+	    '1.2.840.113549.1.1.13': 'sha512',
+	};
+	oid.SHA2_HASH_ALGOS = {
+	    '2.16.840.1.101.3.4.2.1': 'sha256',
+	    '2.16.840.1.101.3.4.2.2': 'sha384',
+	    '2.16.840.1.101.3.4.2.3': 'sha512',
+	};
+	return oid;
+}
+
+var error$1 = {};
+
+var hasRequiredError$1;
+
+function requireError$1 () {
+	if (hasRequiredError$1) return error$1;
+	hasRequiredError$1 = 1;
+	Object.defineProperty(error$1, "__esModule", { value: true });
+	error$1.RFC3161TimestampVerificationError = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	class RFC3161TimestampVerificationError extends Error {
+	}
+	error$1.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
+	return error$1;
+}
+
+var tstinfo = {};
+
+var hasRequiredTstinfo;
+
+function requireTstinfo () {
+	if (hasRequiredTstinfo) return tstinfo;
+	hasRequiredTstinfo = 1;
+	var __createBinding = (tstinfo && tstinfo.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    var desc = Object.getOwnPropertyDescriptor(m, k);
+	    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+	      desc = { enumerable: true, get: function() { return m[k]; } };
+	    }
+	    Object.defineProperty(o, k2, desc);
+	}) : (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    o[k2] = m[k];
+	}));
+	var __setModuleDefault = (tstinfo && tstinfo.__setModuleDefault) || (Object.create ? (function(o, v) {
+	    Object.defineProperty(o, "default", { enumerable: true, value: v });
+	}) : function(o, v) {
+	    o["default"] = v;
+	});
+	var __importStar = (tstinfo && tstinfo.__importStar) || (function () {
+	    var ownKeys = function(o) {
+	        ownKeys = Object.getOwnPropertyNames || function (o) {
+	            var ar = [];
+	            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+	            return ar;
+	        };
+	        return ownKeys(o);
+	    };
+	    return function (mod) {
+	        if (mod && mod.__esModule) return mod;
+	        var result = {};
+	        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+	        __setModuleDefault(result, mod);
+	        return result;
+	    };
+	})();
+	Object.defineProperty(tstinfo, "__esModule", { value: true });
+	tstinfo.TSTInfo = void 0;
+	const crypto = __importStar(requireCrypto());
+	const oid_1 = requireOid();
+	const error_1 = requireError$1();
+	class TSTInfo {
+	    root;
+	    constructor(asn1) {
+	        this.root = asn1;
+	    }
+	    get version() {
+	        return this.root.subs[0].toInteger();
+	    }
+	    get genTime() {
+	        return this.root.subs[4].toDate();
+	    }
+	    get messageImprintHashAlgorithm() {
+	        const oid = this.messageImprintObj.subs[0].subs[0].toOID();
+	        return oid_1.SHA2_HASH_ALGOS[oid];
+	    }
+	    get messageImprintHashedMessage() {
+	        return this.messageImprintObj.subs[1].value;
+	    }
+	    get raw() {
+	        return this.root.toDER();
+	    }
+	    verify(data) {
+	        const digest = crypto.digest(this.messageImprintHashAlgorithm, data);
+	        if (!crypto.bufferEqual(digest, this.messageImprintHashedMessage)) {
+	            throw new error_1.RFC3161TimestampVerificationError('message imprint does not match artifact');
+	        }
+	    }
+	    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+	    get messageImprintObj() {
+	        return this.root.subs[2];
+	    }
+	}
+	tstinfo.TSTInfo = TSTInfo;
+	return tstinfo;
+}
+
+var hasRequiredTimestamp$1;
+
+function requireTimestamp$1 () {
+	if (hasRequiredTimestamp$1) return timestamp$1;
+	hasRequiredTimestamp$1 = 1;
+	var __createBinding = (timestamp$1 && timestamp$1.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    var desc = Object.getOwnPropertyDescriptor(m, k);
+	    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+	      desc = { enumerable: true, get: function() { return m[k]; } };
+	    }
+	    Object.defineProperty(o, k2, desc);
+	}) : (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    o[k2] = m[k];
+	}));
+	var __setModuleDefault = (timestamp$1 && timestamp$1.__setModuleDefault) || (Object.create ? (function(o, v) {
+	    Object.defineProperty(o, "default", { enumerable: true, value: v });
+	}) : function(o, v) {
+	    o["default"] = v;
+	});
+	var __importStar = (timestamp$1 && timestamp$1.__importStar) || (function () {
+	    var ownKeys = function(o) {
+	        ownKeys = Object.getOwnPropertyNames || function (o) {
+	            var ar = [];
+	            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+	            return ar;
+	        };
+	        return ownKeys(o);
+	    };
+	    return function (mod) {
+	        if (mod && mod.__esModule) return mod;
+	        var result = {};
+	        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+	        __setModuleDefault(result, mod);
+	        return result;
+	    };
+	})();
+	Object.defineProperty(timestamp$1, "__esModule", { value: true });
+	timestamp$1.RFC3161Timestamp = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const asn1_1 = requireAsn1();
+	const crypto = __importStar(requireCrypto());
+	const oid_1 = requireOid();
+	const error_1 = requireError$1();
+	const tstinfo_1 = requireTstinfo();
+	const OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = '1.2.840.113549.1.7.2';
+	const OID_PKCS9_CONTENT_TYPE_TSTINFO = '1.2.840.113549.1.9.16.1.4';
+	const OID_PKCS9_MESSAGE_DIGEST_KEY = '1.2.840.113549.1.9.4';
+	class RFC3161Timestamp {
+	    root;
+	    constructor(asn1) {
+	        this.root = asn1;
+	    }
+	    static parse(der) {
+	        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+	        return new RFC3161Timestamp(asn1);
+	    }
+	    get status() {
+	        return this.pkiStatusInfoObj.subs[0].toInteger();
+	    }
+	    get contentType() {
+	        return this.contentTypeObj.toOID();
+	    }
+	    get eContentType() {
+	        return this.eContentTypeObj.toOID();
+	    }
+	    get signingTime() {
+	        return this.tstInfo.genTime;
+	    }
+	    get signerIssuer() {
+	        return this.signerSidObj.subs[0].value;
+	    }
+	    get signerSerialNumber() {
+	        return this.signerSidObj.subs[1].value;
+	    }
+	    get signerDigestAlgorithm() {
+	        const oid = this.signerDigestAlgorithmObj.subs[0].toOID();
+	        return oid_1.SHA2_HASH_ALGOS[oid];
+	    }
+	    get signatureAlgorithm() {
+	        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+	        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+	    }
+	    get signatureValue() {
+	        return this.signatureValueObj.value;
+	    }
+	    get tstInfo() {
+	        // Need to unpack tstInfo from an OCTET STRING
+	        return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
+	    }
+	    verify(data, publicKey) {
+	        if (!this.timeStampTokenObj) {
+	            throw new error_1.RFC3161TimestampVerificationError('timeStampToken is missing');
+	        }
+	        // Check for expected ContentInfo content type
+	        if (this.contentType !== OID_PKCS9_CONTENT_TYPE_SIGNED_DATA) {
+	            throw new error_1.RFC3161TimestampVerificationError(`incorrect content type: ${this.contentType}`);
+	        }
+	        // Check for expected encapsulated content type
+	        if (this.eContentType !== OID_PKCS9_CONTENT_TYPE_TSTINFO) {
+	            throw new error_1.RFC3161TimestampVerificationError(`incorrect encapsulated content type: ${this.eContentType}`);
+	        }
+	        // Check that the tstInfo references the correct artifact
+	        this.tstInfo.verify(data);
+	        // Check that the signed message digest matches the tstInfo
+	        this.verifyMessageDigest();
+	        // Check that the signature is valid for the signed attributes
+	        this.verifySignature(publicKey);
+	    }
+	    verifyMessageDigest() {
+	        // Check that the tstInfo matches the signed data
+	        const tstInfoDigest = crypto.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
+	        const expectedDigest = this.messageDigestAttributeObj.subs[1].subs[0].value;
+	        if (!crypto.bufferEqual(tstInfoDigest, expectedDigest)) {
+	            throw new error_1.RFC3161TimestampVerificationError('signed data does not match tstInfo');
+	        }
+	    }
+	    verifySignature(key) {
+	        // Encode the signed attributes for verification
+	        const signedAttrs = this.signedAttrsObj.toDER();
+	        signedAttrs[0] = 0x31; // Change context-specific tag to SET
+	        // Check that the signature is valid for the signed attributes
+	        const verified = crypto.verify(signedAttrs, key, this.signatureValue, this.signatureAlgorithm);
+	        if (!verified) {
+	            throw new error_1.RFC3161TimestampVerificationError('signature verification failed');
+	        }
+	    }
+	    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+	    get pkiStatusInfoObj() {
+	        // pkiStatusInfo is the first element of the timestamp response sequence
+	        return this.root.subs[0];
+	    }
+	    // https://www.rfc-editor.org/rfc/rfc3161#section-2.4.2
+	    get timeStampTokenObj() {
+	        // timeStampToken is the first element of the timestamp response sequence
+	        return this.root.subs[1];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-3
+	    get contentTypeObj() {
+	        return this.timeStampTokenObj.subs[0];
+	    }
+	    // https://www.rfc-editor.org/rfc/rfc5652#section-3
+	    get signedDataObj() {
+	        const obj = this.timeStampTokenObj.subs.find((sub) => sub.tag.isContextSpecific(0x00));
+	        return obj.subs[0];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+	    get encapContentInfoObj() {
+	        return this.signedDataObj.subs[2];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.1
+	    get signerInfosObj() {
+	        // SignerInfos is the last element of the signed data sequence
+	        const sd = this.signedDataObj;
+	        return sd.subs[sd.subs.length - 1];
+	    }
+	    // https://www.rfc-editor.org/rfc/rfc5652#section-5.1
+	    get signerInfoObj() {
+	        // Only supporting one signer
+	        return this.signerInfosObj.subs[0];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+	    get eContentTypeObj() {
+	        return this.encapContentInfoObj.subs[0];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.2
+	    get eContentObj() {
+	        return this.encapContentInfoObj.subs[1];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+	    get signedAttrsObj() {
+	        const signedAttrs = this.signerInfoObj.subs.find((sub) => sub.tag.isContextSpecific(0x00));
+	        return signedAttrs;
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+	    get messageDigestAttributeObj() {
+	        const messageDigest = this.signedAttrsObj.subs.find((sub) => sub.subs[0].tag.isOID() &&
+	            sub.subs[0].toOID() === OID_PKCS9_MESSAGE_DIGEST_KEY);
+	        return messageDigest;
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+	    get signerSidObj() {
+	        return this.signerInfoObj.subs[1];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+	    get signerDigestAlgorithmObj() {
+	        // Signature is the 2nd element of the signerInfoObj object
+	        return this.signerInfoObj.subs[2];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+	    get signatureAlgorithmObj() {
+	        // Signature is the 4th element of the signerInfoObj object
+	        return this.signerInfoObj.subs[4];
+	    }
+	    // https://datatracker.ietf.org/doc/html/rfc5652#section-5.3
+	    get signatureValueObj() {
+	        // Signature is the 6th element of the signerInfoObj object
+	        return this.signerInfoObj.subs[5];
+	    }
+	}
+	timestamp$1.RFC3161Timestamp = RFC3161Timestamp;
+	return timestamp$1;
+}
+
+var hasRequiredRfc3161;
+
+function requireRfc3161 () {
+	if (hasRequiredRfc3161) return rfc3161;
+	hasRequiredRfc3161 = 1;
+	(function (exports) {
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.RFC3161Timestamp = void 0;
+		var timestamp_1 = requireTimestamp$1();
+		Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function () { return timestamp_1.RFC3161Timestamp; } }); 
+	} (rfc3161));
+	return rfc3161;
+}
+
+var x509 = {};
+
+var cert = {};
+
+var ext = {};
+
+var sct$1 = {};
+
+var hasRequiredSct$1;
+
+function requireSct$1 () {
+	if (hasRequiredSct$1) return sct$1;
+	hasRequiredSct$1 = 1;
+	var __createBinding = (sct$1 && sct$1.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    var desc = Object.getOwnPropertyDescriptor(m, k);
+	    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+	      desc = { enumerable: true, get: function() { return m[k]; } };
+	    }
+	    Object.defineProperty(o, k2, desc);
+	}) : (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    o[k2] = m[k];
+	}));
+	var __setModuleDefault = (sct$1 && sct$1.__setModuleDefault) || (Object.create ? (function(o, v) {
+	    Object.defineProperty(o, "default", { enumerable: true, value: v });
+	}) : function(o, v) {
+	    o["default"] = v;
+	});
+	var __importStar = (sct$1 && sct$1.__importStar) || (function () {
+	    var ownKeys = function(o) {
+	        ownKeys = Object.getOwnPropertyNames || function (o) {
+	            var ar = [];
+	            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+	            return ar;
+	        };
+	        return ownKeys(o);
+	    };
+	    return function (mod) {
+	        if (mod && mod.__esModule) return mod;
+	        var result = {};
+	        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+	        __setModuleDefault(result, mod);
+	        return result;
+	    };
+	})();
+	Object.defineProperty(sct$1, "__esModule", { value: true });
+	sct$1.SignedCertificateTimestamp = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const crypto = __importStar(requireCrypto());
+	const stream_1 = requireStream();
+	class SignedCertificateTimestamp {
+	    version;
+	    logID;
+	    timestamp;
+	    extensions;
+	    hashAlgorithm;
+	    signatureAlgorithm;
+	    signature;
+	    constructor(options) {
+	        this.version = options.version;
+	        this.logID = options.logID;
+	        this.timestamp = options.timestamp;
+	        this.extensions = options.extensions;
+	        this.hashAlgorithm = options.hashAlgorithm;
+	        this.signatureAlgorithm = options.signatureAlgorithm;
+	        this.signature = options.signature;
+	    }
+	    get datetime() {
+	        return new Date(Number(this.timestamp.readBigInt64BE()));
+	    }
+	    // Returns the hash algorithm used to generate the SCT's signature.
+	    // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+	    get algorithm() {
+	        switch (this.hashAlgorithm) {
+	            /* istanbul ignore next */
+	            case 0:
+	                return 'none';
+	            /* istanbul ignore next */
+	            case 1:
+	                return 'md5';
+	            /* istanbul ignore next */
+	            case 2:
+	                return 'sha1';
+	            /* istanbul ignore next */
+	            case 3:
+	                return 'sha224';
+	            case 4:
+	                return 'sha256';
+	            /* istanbul ignore next */
+	            case 5:
+	                return 'sha384';
+	            /* istanbul ignore next */
+	            case 6:
+	                return 'sha512';
+	            /* istanbul ignore next */
+	            default:
+	                return 'unknown';
+	        }
+	    }
+	    verify(preCert, key) {
+	        // Assemble the digitally-signed struct (the data over which the signature
+	        // was generated).
+	        // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+	        const stream = new stream_1.ByteStream();
+	        stream.appendChar(this.version);
+	        stream.appendChar(0x00); // SignatureType = certificate_timestamp(0)
+	        stream.appendView(this.timestamp);
+	        stream.appendUint16(0x01); // LogEntryType = precert_entry(1)
+	        stream.appendView(preCert);
+	        stream.appendUint16(this.extensions.byteLength);
+	        /* istanbul ignore next - extensions are very uncommon */
+	        if (this.extensions.byteLength > 0) {
+	            stream.appendView(this.extensions);
+	        }
+	        return crypto.verify(stream.buffer, key, this.signature, this.algorithm);
+	    }
+	    // Parses a SignedCertificateTimestamp from a buffer. SCTs are encoded using
+	    // TLS encoding which means the fields and lengths of most fields are
+	    // specified as part of the SCT and TLS specs.
+	    // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+	    // https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.4.1
+	    static parse(buf) {
+	        const stream = new stream_1.ByteStream(buf);
+	        // Version - enum { v1(0), (255) }
+	        const version = stream.getUint8();
+	        // Log ID  - struct { opaque key_id[32]; }
+	        const logID = stream.getBlock(32);
+	        // Timestamp - uint64
+	        const timestamp = stream.getBlock(8);
+	        // Extensions - opaque extensions<0..2^16-1>;
+	        const extenstionLength = stream.getUint16();
+	        const extensions = stream.getBlock(extenstionLength);
+	        // Hash algo - enum { sha256(4), . . . (255) }
+	        const hashAlgorithm = stream.getUint8();
+	        // Signature algo - enum { anonymous(0), rsa(1), dsa(2), ecdsa(3), (255) }
+	        const signatureAlgorithm = stream.getUint8();
+	        // Signature  - opaque signature<0..2^16-1>;
+	        const sigLength = stream.getUint16();
+	        const signature = stream.getBlock(sigLength);
+	        // Check that we read the entire buffer
+	        if (stream.position !== buf.length) {
+	            throw new Error('SCT buffer length mismatch');
+	        }
+	        return new SignedCertificateTimestamp({
+	            version,
+	            logID,
+	            timestamp,
+	            extensions,
+	            hashAlgorithm,
+	            signatureAlgorithm,
+	            signature,
+	        });
+	    }
+	}
+	sct$1.SignedCertificateTimestamp = SignedCertificateTimestamp;
+	return sct$1;
+}
+
+var hasRequiredExt;
+
+function requireExt () {
+	if (hasRequiredExt) return ext;
+	hasRequiredExt = 1;
+	Object.defineProperty(ext, "__esModule", { value: true });
+	ext.X509SCTExtension = ext.X509SubjectKeyIDExtension = ext.X509AuthorityKeyIDExtension = ext.X509SubjectAlternativeNameExtension = ext.X509KeyUsageExtension = ext.X509BasicConstraintsExtension = ext.X509Extension = void 0;
+	const stream_1 = requireStream();
+	const sct_1 = requireSct$1();
+	// https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+	class X509Extension {
+	    root;
+	    constructor(asn1) {
+	        this.root = asn1;
+	    }
+	    get oid() {
+	        return this.root.subs[0].toOID();
+	    }
+	    get critical() {
+	        // The critical field is optional and will be the second element of the
+	        // extension sequence if present. Default to false if not present.
+	        return this.root.subs.length === 3 ? this.root.subs[1].toBoolean() : false;
+	    }
+	    get value() {
+	        return this.extnValueObj.value;
+	    }
+	    get valueObj() {
+	        return this.extnValueObj;
+	    }
+	    get extnValueObj() {
+	        // The extnValue field will be the last element of the extension sequence
+	        return this.root.subs[this.root.subs.length - 1];
+	    }
+	}
+	ext.X509Extension = X509Extension;
+	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.9
+	class X509BasicConstraintsExtension extends X509Extension {
+	    get isCA() {
+	        return this.sequence.subs[0]?.toBoolean() ?? false;
+	    }
+	    get pathLenConstraint() {
+	        return this.sequence.subs.length > 1
+	            ? this.sequence.subs[1].toInteger()
+	            : undefined;
+	    }
+	    // The extnValue field contains a single sequence wrapping the isCA and
+	    // pathLenConstraint.
+	    get sequence() {
+	        return this.extnValueObj.subs[0];
+	    }
+	}
+	ext.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.3
+	class X509KeyUsageExtension extends X509Extension {
+	    get digitalSignature() {
+	        return this.bitString[0] === 1;
+	    }
+	    get keyCertSign() {
+	        return this.bitString[5] === 1;
+	    }
+	    get crlSign() {
+	        return this.bitString[6] === 1;
+	    }
+	    // The extnValue field contains a single bit string which is a bit mask
+	    // indicating which key usages are enabled.
+	    get bitString() {
+	        return this.extnValueObj.subs[0].toBitString();
+	    }
+	}
+	ext.X509KeyUsageExtension = X509KeyUsageExtension;
+	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6
+	class X509SubjectAlternativeNameExtension extends X509Extension {
+	    get rfc822Name() {
+	        return this.findGeneralName(0x01)?.value.toString('ascii');
+	    }
+	    get uri() {
+	        return this.findGeneralName(0x06)?.value.toString('ascii');
+	    }
+	    // Retrieve the value of an otherName with the given OID.
+	    otherName(oid) {
+	        const otherName = this.findGeneralName(0x00);
+	        if (otherName === undefined) {
+	            return undefined;
+	        }
+	        // The otherName is a sequence containing an OID and a value.
+	        // Need to check that the OID matches the one we're looking for.
+	        const otherNameOID = otherName.subs[0].toOID();
+	        if (otherNameOID !== oid) {
+	            return undefined;
+	        }
+	        // The otherNameValue is a sequence containing the actual value.
+	        const otherNameValue = otherName.subs[1];
+	        return otherNameValue.subs[0].value.toString('ascii');
+	    }
+	    findGeneralName(tag) {
+	        return this.generalNames.find((gn) => gn.tag.isContextSpecific(tag));
+	    }
+	    // The extnValue field contains a sequence of GeneralNames.
+	    get generalNames() {
+	        return this.extnValueObj.subs[0].subs;
+	    }
+	}
+	ext.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.1
+	class X509AuthorityKeyIDExtension extends X509Extension {
+	    get keyIdentifier() {
+	        return this.findSequenceMember(0x00)?.value;
+	    }
+	    findSequenceMember(tag) {
+	        return this.sequence.subs.find((el) => el.tag.isContextSpecific(tag));
+	    }
+	    // The extnValue field contains a single sequence wrapping the keyIdentifier
+	    get sequence() {
+	        return this.extnValueObj.subs[0];
+	    }
+	}
+	ext.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.2
+	class X509SubjectKeyIDExtension extends X509Extension {
+	    get keyIdentifier() {
+	        return this.extnValueObj.subs[0].value;
+	    }
+	}
+	ext.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+	// https://www.rfc-editor.org/rfc/rfc6962#section-3.3
+	class X509SCTExtension extends X509Extension {
+	    constructor(asn1) {
+	        super(asn1);
+	    }
+	    get signedCertificateTimestamps() {
+	        const buf = this.extnValueObj.subs[0].value;
+	        const stream = new stream_1.ByteStream(buf);
+	        // The overall list length is encoded in the first two bytes -- note this
+	        // is the length of the list in bytes, NOT the number of SCTs in the list
+	        const end = stream.getUint16() + 2;
+	        const sctList = [];
+	        while (stream.position < end) {
+	            // Read the length of the next SCT
+	            const sctLength = stream.getUint16();
+	            // Slice out the bytes for the next SCT and parse it
+	            const sct = stream.getBlock(sctLength);
+	            sctList.push(sct_1.SignedCertificateTimestamp.parse(sct));
+	        }
+	        if (stream.position !== end) {
+	            throw new Error('SCT list length does not match actual length');
+	        }
+	        return sctList;
+	    }
+	}
+	ext.X509SCTExtension = X509SCTExtension;
+	return ext;
+}
+
+var hasRequiredCert;
+
+function requireCert () {
+	if (hasRequiredCert) return cert;
+	hasRequiredCert = 1;
+	(function (exports) {
+		var __createBinding = (cert && cert.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    var desc = Object.getOwnPropertyDescriptor(m, k);
+		    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+		      desc = { enumerable: true, get: function() { return m[k]; } };
+		    }
+		    Object.defineProperty(o, k2, desc);
+		}) : (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    o[k2] = m[k];
+		}));
+		var __setModuleDefault = (cert && cert.__setModuleDefault) || (Object.create ? (function(o, v) {
+		    Object.defineProperty(o, "default", { enumerable: true, value: v });
+		}) : function(o, v) {
+		    o["default"] = v;
+		});
+		var __importStar = (cert && cert.__importStar) || (function () {
+		    var ownKeys = function(o) {
+		        ownKeys = Object.getOwnPropertyNames || function (o) {
+		            var ar = [];
+		            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+		            return ar;
+		        };
+		        return ownKeys(o);
+		    };
+		    return function (mod) {
+		        if (mod && mod.__esModule) return mod;
+		        var result = {};
+		        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+		        __setModuleDefault(result, mod);
+		        return result;
+		    };
+		})();
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		const asn1_1 = requireAsn1();
+		const crypto = __importStar(requireCrypto());
+		const oid_1 = requireOid();
+		const pem = __importStar(requirePem());
+		const ext_1 = requireExt();
+		const EXTENSION_OID_SUBJECT_KEY_ID = '2.5.29.14';
+		const EXTENSION_OID_KEY_USAGE = '2.5.29.15';
+		const EXTENSION_OID_SUBJECT_ALT_NAME = '2.5.29.17';
+		const EXTENSION_OID_BASIC_CONSTRAINTS = '2.5.29.19';
+		const EXTENSION_OID_AUTHORITY_KEY_ID = '2.5.29.35';
+		exports.EXTENSION_OID_SCT = '1.3.6.1.4.1.11129.2.4.2';
+		class X509Certificate {
+		    root;
+		    constructor(asn1) {
+		        this.root = asn1;
+		    }
+		    static parse(cert) {
+		        const der = typeof cert === 'string' ? pem.toDER(cert) : cert;
+		        const asn1 = asn1_1.ASN1Obj.parseBuffer(der);
+		        return new X509Certificate(asn1);
+		    }
+		    get tbsCertificate() {
+		        return this.tbsCertificateObj;
+		    }
+		    get version() {
+		        // version number is the first element of the version context specific tag
+		        const ver = this.versionObj.subs[0].toInteger();
+		        return `v${(ver + BigInt(1)).toString()}`;
+		    }
+		    get serialNumber() {
+		        return this.serialNumberObj.value;
+		    }
+		    get notBefore() {
+		        // notBefore is the first element of the validity sequence
+		        return this.validityObj.subs[0].toDate();
+		    }
+		    get notAfter() {
+		        // notAfter is the second element of the validity sequence
+		        return this.validityObj.subs[1].toDate();
+		    }
+		    get issuer() {
+		        return this.issuerObj.value;
+		    }
+		    get subject() {
+		        return this.subjectObj.value;
+		    }
+		    get publicKey() {
+		        return this.subjectPublicKeyInfoObj.toDER();
+		    }
+		    get signatureAlgorithm() {
+		        const oid = this.signatureAlgorithmObj.subs[0].toOID();
+		        if (oid_1.RSA_SIGNATURE_ALGOS[oid]) {
+		            return oid_1.RSA_SIGNATURE_ALGOS[oid];
+		        }
+		        return oid_1.ECDSA_SIGNATURE_ALGOS[oid];
+		    }
+		    get signatureValue() {
+		        // Signature value is a bit string, so we need to skip the first byte
+		        return this.signatureValueObj.value.subarray(1);
+		    }
+		    get subjectAltName() {
+		        const ext = this.extSubjectAltName;
+		        return ext?.uri || /* istanbul ignore next */ ext?.rfc822Name;
+		    }
+		    get extensions() {
+		        // The extension list is the first (and only) element of the extensions
+		        // context specific tag
+		        /* istanbul ignore next */
+		        const extSeq = this.extensionsObj?.subs[0];
+		        /* istanbul ignore next */
+		        return extSeq?.subs || [];
+		    }
+		    get extKeyUsage() {
+		        const ext = this.findExtension(EXTENSION_OID_KEY_USAGE);
+		        return ext ? new ext_1.X509KeyUsageExtension(ext) : undefined;
+		    }
+		    get extBasicConstraints() {
+		        const ext = this.findExtension(EXTENSION_OID_BASIC_CONSTRAINTS);
+		        return ext ? new ext_1.X509BasicConstraintsExtension(ext) : undefined;
+		    }
+		    get extSubjectAltName() {
+		        const ext = this.findExtension(EXTENSION_OID_SUBJECT_ALT_NAME);
+		        return ext ? new ext_1.X509SubjectAlternativeNameExtension(ext) : undefined;
+		    }
+		    get extAuthorityKeyID() {
+		        const ext = this.findExtension(EXTENSION_OID_AUTHORITY_KEY_ID);
+		        return ext ? new ext_1.X509AuthorityKeyIDExtension(ext) : undefined;
+		    }
+		    get extSubjectKeyID() {
+		        const ext = this.findExtension(EXTENSION_OID_SUBJECT_KEY_ID);
+		        return ext
+		            ? new ext_1.X509SubjectKeyIDExtension(ext)
+		            : /* istanbul ignore next */ undefined;
+		    }
+		    get extSCT() {
+		        const ext = this.findExtension(exports.EXTENSION_OID_SCT);
+		        return ext ? new ext_1.X509SCTExtension(ext) : undefined;
+		    }
+		    get isCA() {
+		        const ca = this.extBasicConstraints?.isCA || false;
+		        // If the KeyUsage extension is present, keyCertSign must be set
+		        /* istanbul ignore else */
+		        if (this.extKeyUsage) {
+		            return ca && this.extKeyUsage.keyCertSign;
+		        }
+		        // TODO: test coverage for this case
+		        /* istanbul ignore next */
+		        return ca;
+		    }
+		    extension(oid) {
+		        const ext = this.findExtension(oid);
+		        return ext ? new ext_1.X509Extension(ext) : undefined;
+		    }
+		    verify(issuerCertificate) {
+		        // Use the issuer's public key if provided, otherwise use the subject's
+		        const publicKey = issuerCertificate?.publicKey || this.publicKey;
+		        const key = crypto.createPublicKey(publicKey);
+		        return crypto.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
+		    }
+		    validForDate(date) {
+		        return this.notBefore <= date && date <= this.notAfter;
+		    }
+		    equals(other) {
+		        return this.root.toDER().equals(other.root.toDER());
+		    }
+		    // Creates a copy of the certificate with a new buffer
+		    clone() {
+		        const der = this.root.toDER();
+		        const clone = Buffer.alloc(der.length);
+		        der.copy(clone);
+		        return X509Certificate.parse(clone);
+		    }
+		    findExtension(oid) {
+		        // Find the extension with the given OID. The OID will always be the first
+		        // element of the extension sequence
+		        return this.extensions.find((ext) => ext.subs[0].toOID() === oid);
+		    }
+		    /////////////////////////////////////////////////////////////////////////////
+		    // The following properties use the documented x509 structure to locate the
+		    // desired ASN.1 object
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.1
+		    get tbsCertificateObj() {
+		        // tbsCertificate is the first element of the certificate sequence
+		        return this.root.subs[0];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2
+		    get signatureAlgorithmObj() {
+		        // signatureAlgorithm is the second element of the certificate sequence
+		        return this.root.subs[1];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3
+		    get signatureValueObj() {
+		        // signatureValue is the third element of the certificate sequence
+		        return this.root.subs[2];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.1
+		    get versionObj() {
+		        // version is the first element of the tbsCertificate sequence
+		        return this.tbsCertificateObj.subs[0];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.2
+		    get serialNumberObj() {
+		        // serialNumber is the second element of the tbsCertificate sequence
+		        return this.tbsCertificateObj.subs[1];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4
+		    get issuerObj() {
+		        // issuer is the fourth element of the tbsCertificate sequence
+		        return this.tbsCertificateObj.subs[3];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5
+		    get validityObj() {
+		        // version is the fifth element of the tbsCertificate sequence
+		        return this.tbsCertificateObj.subs[4];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6
+		    get subjectObj() {
+		        // subject is the sixth element of the tbsCertificate sequence
+		        return this.tbsCertificateObj.subs[5];
+		    }
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7
+		    get subjectPublicKeyInfoObj() {
+		        // subjectPublicKeyInfo is the seventh element of the tbsCertificate sequence
+		        return this.tbsCertificateObj.subs[6];
+		    }
+		    // Extensions can't be located by index because their position varies. Instead,
+		    // we need to find the extensions context specific tag
+		    // https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.9
+		    get extensionsObj() {
+		        return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(0x03));
+		    }
+		}
+		exports.X509Certificate = X509Certificate; 
+	} (cert));
+	return cert;
+}
+
+var hasRequiredX509;
+
+function requireX509 () {
+	if (hasRequiredX509) return x509;
+	hasRequiredX509 = 1;
+	(function (exports) {
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
+		var cert_1 = requireCert();
+		Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function () { return cert_1.EXTENSION_OID_SCT; } });
+		Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function () { return cert_1.X509Certificate; } });
+		var ext_1 = requireExt();
+		Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function () { return ext_1.X509SCTExtension; } }); 
+	} (x509));
+	return x509;
+}
+
+var hasRequiredDist$1;
+
+function requireDist$1 () {
+	if (hasRequiredDist$1) return dist;
+	hasRequiredDist$1 = 1;
+	(function (exports) {
+		var __createBinding = (dist && dist.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    var desc = Object.getOwnPropertyDescriptor(m, k);
+		    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+		      desc = { enumerable: true, get: function() { return m[k]; } };
+		    }
+		    Object.defineProperty(o, k2, desc);
+		}) : (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    o[k2] = m[k];
+		}));
+		var __setModuleDefault = (dist && dist.__setModuleDefault) || (Object.create ? (function(o, v) {
+		    Object.defineProperty(o, "default", { enumerable: true, value: v });
+		}) : function(o, v) {
+		    o["default"] = v;
+		});
+		var __importStar = (dist && dist.__importStar) || (function () {
+		    var ownKeys = function(o) {
+		        ownKeys = Object.getOwnPropertyNames || function (o) {
+		            var ar = [];
+		            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+		            return ar;
+		        };
+		        return ownKeys(o);
+		    };
+		    return function (mod) {
+		        if (mod && mod.__esModule) return mod;
+		        var result = {};
+		        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+		        __setModuleDefault(result, mod);
+		        return result;
+		    };
+		})();
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = exports.ByteStream = exports.RFC3161Timestamp = exports.pem = exports.json = exports.encoding = exports.dsse = exports.crypto = exports.ASN1Obj = void 0;
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		var asn1_1 = requireAsn1();
+		Object.defineProperty(exports, "ASN1Obj", { enumerable: true, get: function () { return asn1_1.ASN1Obj; } });
+		exports.crypto = __importStar(requireCrypto());
+		exports.dsse = __importStar(requireDsse$3());
+		exports.encoding = __importStar(requireEncoding());
+		exports.json = __importStar(requireJson());
+		exports.pem = __importStar(requirePem());
+		var rfc3161_1 = requireRfc3161();
+		Object.defineProperty(exports, "RFC3161Timestamp", { enumerable: true, get: function () { return rfc3161_1.RFC3161Timestamp; } });
+		var stream_1 = requireStream();
+		Object.defineProperty(exports, "ByteStream", { enumerable: true, get: function () { return stream_1.ByteStream; } });
+		var x509_1 = requireX509();
+		Object.defineProperty(exports, "EXTENSION_OID_SCT", { enumerable: true, get: function () { return x509_1.EXTENSION_OID_SCT; } });
+		Object.defineProperty(exports, "X509Certificate", { enumerable: true, get: function () { return x509_1.X509Certificate; } });
+		Object.defineProperty(exports, "X509SCTExtension", { enumerable: true, get: function () { return x509_1.X509SCTExtension; } }); 
+	} (dist));
+	return dist;
+}
+
+var dsse$2 = {};
+
+var hasRequiredDsse$2;
+
+function requireDsse$2 () {
+	if (hasRequiredDsse$2) return dsse$2;
+	hasRequiredDsse$2 = 1;
+	Object.defineProperty(dsse$2, "__esModule", { value: true });
+	dsse$2.DSSESignatureContent = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const core_1 = requireDist$1();
+	class DSSESignatureContent {
+	    env;
+	    constructor(env) {
+	        this.env = env;
+	    }
+	    compareDigest(digest) {
+	        return core_1.crypto.bufferEqual(digest, core_1.crypto.digest('sha256', this.env.payload));
+	    }
+	    compareSignature(signature) {
+	        return core_1.crypto.bufferEqual(signature, this.signature);
+	    }
+	    verifySignature(key) {
+	        return core_1.crypto.verify(this.preAuthEncoding, key, this.signature);
+	    }
+	    get signature() {
+	        return this.env.signatures.length > 0
+	            ? this.env.signatures[0].sig
+	            : Buffer.from('');
+	    }
+	    // DSSE Pre-Authentication Encoding
+	    get preAuthEncoding() {
+	        return core_1.dsse.preAuthEncoding(this.env.payloadType, this.env.payload);
+	    }
+	}
+	dsse$2.DSSESignatureContent = DSSESignatureContent;
+	return dsse$2;
+}
+
+var message = {};
+
+var hasRequiredMessage;
+
+function requireMessage () {
+	if (hasRequiredMessage) return message;
+	hasRequiredMessage = 1;
+	Object.defineProperty(message, "__esModule", { value: true });
+	message.MessageSignatureContent = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const core_1 = requireDist$1();
+	const protobuf_specs_1 = requireDist$3();
+	// Map from the Sigstore protobuf HashAlgorithm enum to
+	// the string values used by the Node.js crypto module.
+	const HASH_ALGORITHM_MAP = {
+	    [protobuf_specs_1.HashAlgorithm.HASH_ALGORITHM_UNSPECIFIED]: 'sha256',
+	    [protobuf_specs_1.HashAlgorithm.SHA2_256]: 'sha256',
+	    [protobuf_specs_1.HashAlgorithm.SHA2_384]: 'sha384',
+	    [protobuf_specs_1.HashAlgorithm.SHA2_512]: 'sha512',
+	    [protobuf_specs_1.HashAlgorithm.SHA3_256]: 'sha3-256',
+	    [protobuf_specs_1.HashAlgorithm.SHA3_384]: 'sha3-384',
+	};
+	class MessageSignatureContent {
+	    signature;
+	    messageDigest;
+	    artifact;
+	    hashAlgorithm;
+	    constructor(messageSignature, artifact) {
+	        this.signature = messageSignature.signature;
+	        this.messageDigest = messageSignature.messageDigest.digest;
+	        this.artifact = artifact;
+	        this.hashAlgorithm =
+	            HASH_ALGORITHM_MAP[messageSignature.messageDigest.algorithm] ??
+	                /* istanbul ignore next */ 'sha256';
+	    }
+	    compareSignature(signature) {
+	        return core_1.crypto.bufferEqual(signature, this.signature);
+	    }
+	    compareDigest(digest) {
+	        return core_1.crypto.bufferEqual(digest, this.messageDigest);
+	    }
+	    verifySignature(key) {
+	        return core_1.crypto.verify(this.artifact, key, this.signature, this.hashAlgorithm);
+	    }
+	}
+	message.MessageSignatureContent = MessageSignatureContent;
+	return message;
+}
+
+var hasRequiredBundle;
+
+function requireBundle () {
+	if (hasRequiredBundle) return bundle;
+	hasRequiredBundle = 1;
+	Object.defineProperty(bundle, "__esModule", { value: true });
+	bundle.toSignedEntity = toSignedEntity;
+	bundle.signatureContent = signatureContent;
+	const core_1 = requireDist$1();
+	const dsse_1 = requireDsse$2();
+	const message_1 = requireMessage();
+	function toSignedEntity(bundle, artifact) {
+	    const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
+	    const timestamps = [];
+	    for (const entry of tlogEntries) {
+	        if (entry.integratedTime && entry.integratedTime !== '0') {
+	            timestamps.push({
+	                $case: 'transparency-log',
+	                tlogEntry: entry,
+	            });
+	        }
+	    }
+	    for (const ts of timestampVerificationData?.rfc3161Timestamps ?? []) {
+	        timestamps.push({
+	            $case: 'timestamp-authority',
+	            timestamp: core_1.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp)),
+	        });
+	    }
+	    return {
+	        signature: signatureContent(bundle, artifact),
+	        key: key(bundle),
+	        tlogEntries,
+	        timestamps,
+	    };
+	}
+	function signatureContent(bundle, artifact) {
+	    switch (bundle.content.$case) {
+	        case 'dsseEnvelope':
+	            return new dsse_1.DSSESignatureContent(bundle.content.dsseEnvelope);
+	        case 'messageSignature':
+	            return new message_1.MessageSignatureContent(bundle.content.messageSignature, artifact);
+	    }
+	}
+	function key(bundle) {
+	    switch (bundle.verificationMaterial.content.$case) {
+	        case 'publicKey':
+	            return {
+	                $case: 'public-key',
+	                hint: bundle.verificationMaterial.content.publicKey.hint,
+	            };
+	        case 'x509CertificateChain':
+	            return {
+	                $case: 'certificate',
+	                certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.x509CertificateChain
+	                    .certificates[0].rawBytes)),
+	            };
+	        case 'certificate':
+	            return {
+	                $case: 'certificate',
+	                certificate: core_1.X509Certificate.parse(Buffer.from(bundle.verificationMaterial.content.certificate.rawBytes)),
+	            };
+	    }
+	}
+	return bundle;
+}
+
+var error = {};
+
+var hasRequiredError;
+
+function requireError () {
+	if (hasRequiredError) return error;
+	hasRequiredError = 1;
+	Object.defineProperty(error, "__esModule", { value: true });
+	error.PolicyError = error.VerificationError = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	class BaseError extends Error {
+	    code;
+	    cause; /* eslint-disable-line @typescript-eslint/no-explicit-any */
+	    constructor({ code, message, cause, }) {
+	        super(message);
+	        this.code = code;
+	        this.cause = cause;
+	        this.name = this.constructor.name;
+	    }
+	}
+	class VerificationError extends BaseError {
+	}
+	error.VerificationError = VerificationError;
+	class PolicyError extends BaseError {
+	}
+	error.PolicyError = PolicyError;
+	return error;
+}
+
+var trust = {};
+
+var filter = {};
+
+var hasRequiredFilter;
+
+function requireFilter () {
+	if (hasRequiredFilter) return filter;
+	hasRequiredFilter = 1;
+	Object.defineProperty(filter, "__esModule", { value: true });
+	filter.filterCertAuthorities = filterCertAuthorities;
+	filter.filterTLogAuthorities = filterTLogAuthorities;
+	function filterCertAuthorities(certAuthorities, timestamp) {
+	    return certAuthorities.filter((ca) => {
+	        return ca.validFor.start <= timestamp && ca.validFor.end >= timestamp;
+	    });
+	}
+	// Filter the list of tlog instances to only those which match the given log
+	// ID and have public keys which are valid for the given integrated time.
+	function filterTLogAuthorities(tlogAuthorities, criteria) {
+	    return tlogAuthorities.filter((tlog) => {
+	        // If we're filtering by log ID and the log IDs don't match, we can't use
+	        // this tlog
+	        if (criteria.logID && !tlog.logID.equals(criteria.logID)) {
+	            return false;
+	        }
+	        // Check that the integrated time is within the validFor range
+	        return (tlog.validFor.start <= criteria.targetDate &&
+	            criteria.targetDate <= tlog.validFor.end);
+	    });
+	}
+	return filter;
+}
+
+var hasRequiredTrust;
+
+function requireTrust () {
+	if (hasRequiredTrust) return trust;
+	hasRequiredTrust = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
+		exports.toTrustMaterial = toTrustMaterial;
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		const core_1 = requireDist$1();
+		const protobuf_specs_1 = requireDist$3();
+		const error_1 = requireError();
+		const BEGINNING_OF_TIME = new Date(0);
+		const END_OF_TIME = new Date(8640000000000000);
+		var filter_1 = requireFilter();
+		Object.defineProperty(exports, "filterCertAuthorities", { enumerable: true, get: function () { return filter_1.filterCertAuthorities; } });
+		Object.defineProperty(exports, "filterTLogAuthorities", { enumerable: true, get: function () { return filter_1.filterTLogAuthorities; } });
+		function toTrustMaterial(root, keys) {
+		    const keyFinder = typeof keys === 'function' ? keys : keyLocator(keys);
+		    return {
+		        certificateAuthorities: root.certificateAuthorities.map(createCertAuthority),
+		        timestampAuthorities: root.timestampAuthorities.map(createCertAuthority),
+		        tlogs: root.tlogs.map(createTLogAuthority),
+		        ctlogs: root.ctlogs.map(createTLogAuthority),
+		        publicKey: keyFinder,
+		    };
+		}
+		function createTLogAuthority(tlogInstance) {
+		    const keyDetails = tlogInstance.publicKey.keyDetails;
+		    const keyType = keyDetails === protobuf_specs_1.PublicKeyDetails.PKCS1_RSA_PKCS1V5 ||
+		        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V5 ||
+		        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_2048_SHA256 ||
+		        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_3072_SHA256 ||
+		        keyDetails === protobuf_specs_1.PublicKeyDetails.PKIX_RSA_PKCS1V15_4096_SHA256
+		        ? 'pkcs1'
+		        : 'spki';
+		    /* istanbul ignore next */
+		    return {
+		        baseURL: tlogInstance.baseUrl,
+		        logID: tlogInstance.checkpointKeyId
+		            ? tlogInstance.checkpointKeyId.keyId
+		            : tlogInstance.logId.keyId,
+		        publicKey: core_1.crypto.createPublicKey(tlogInstance.publicKey.rawBytes, keyType),
+		        validFor: {
+		            start: tlogInstance.publicKey.validFor?.start || BEGINNING_OF_TIME,
+		            end: tlogInstance.publicKey.validFor?.end || END_OF_TIME,
+		        },
+		    };
+		}
+		function createCertAuthority(ca) {
+		    /* istanbul ignore next */
+		    return {
+		        certChain: ca.certChain.certificates.map((cert) => {
+		            return core_1.X509Certificate.parse(Buffer.from(cert.rawBytes));
+		        }),
+		        validFor: {
+		            start: ca.validFor?.start || BEGINNING_OF_TIME,
+		            end: ca.validFor?.end || END_OF_TIME,
+		        },
+		    };
+		}
+		function keyLocator(keys) {
+		    return (hint) => {
+		        const key = (keys || {})[hint];
+		        if (!key) {
+		            throw new error_1.VerificationError({
+		                code: 'PUBLIC_KEY_ERROR',
+		                message: `key not found: ${hint}`,
+		            });
+		        }
+		        return {
+		            publicKey: core_1.crypto.createPublicKey(key.rawBytes),
+		            validFor: (date) => {
+		                /* istanbul ignore next */
+		                return ((key.validFor?.start || BEGINNING_OF_TIME) <= date &&
+		                    (key.validFor?.end || END_OF_TIME) >= date);
+		            },
+		        };
+		    };
+		} 
+	} (trust));
+	return trust;
+}
+
+var verifier$1 = {};
+
+var key = {};
+
+var certificate = {};
+
+var hasRequiredCertificate;
+
+function requireCertificate () {
+	if (hasRequiredCertificate) return certificate;
+	hasRequiredCertificate = 1;
+	Object.defineProperty(certificate, "__esModule", { value: true });
+	certificate.CertificateChainVerifier = void 0;
+	certificate.verifyCertificateChain = verifyCertificateChain;
+	const error_1 = requireError();
+	const trust_1 = requireTrust();
+	function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
+	    // Filter list of trusted CAs to those which are valid for the given
+	    // timestamp
+	    const cas = (0, trust_1.filterCertAuthorities)(certificateAuthorities, timestamp);
+	    /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
+	    let error;
+	    for (const ca of cas) {
+	        try {
+	            const verifier = new CertificateChainVerifier({
+	                trustedCerts: ca.certChain,
+	                untrustedCert: leaf,
+	                timestamp,
+	            });
+	            return verifier.verify();
+	        }
+	        catch (err) {
+	            error = err;
+	        }
+	    }
+	    // If we failed to verify the certificate chain for all of the trusted
+	    // CAs, throw the last error we encountered.
+	    throw new error_1.VerificationError({
+	        code: 'CERTIFICATE_ERROR',
+	        message: 'Failed to verify certificate chain',
+	        cause: error,
+	    });
+	}
+	class CertificateChainVerifier {
+	    untrustedCert;
+	    trustedCerts;
+	    localCerts;
+	    timestamp;
+	    constructor(opts) {
+	        this.untrustedCert = opts.untrustedCert;
+	        this.trustedCerts = opts.trustedCerts;
+	        this.localCerts = dedupeCertificates([
+	            ...opts.trustedCerts,
+	            opts.untrustedCert,
+	        ]);
+	        this.timestamp = opts.timestamp;
+	    }
+	    verify() {
+	        // Construct certificate path from leaf to root
+	        const certificatePath = this.sort();
+	        // Perform validation checks on each certificate in the path
+	        this.checkPath(certificatePath);
+	        const validForDate = certificatePath.every((cert) => cert.validForDate(this.timestamp));
+	        if (!validForDate) {
+	            throw new error_1.VerificationError({
+	                code: 'CERTIFICATE_ERROR',
+	                message: 'certificate is not valid or expired at the specified date',
+	            });
+	        }
+	        // Return verified certificate path
+	        return certificatePath;
+	    }
+	    sort() {
+	        const leafCert = this.untrustedCert;
+	        // Construct all possible paths from the leaf
+	        let paths = this.buildPaths(leafCert);
+	        // Filter for paths which contain a trusted certificate
+	        paths = paths.filter((path) => path.some((cert) => this.trustedCerts.includes(cert)));
+	        if (paths.length === 0) {
+	            throw new error_1.VerificationError({
+	                code: 'CERTIFICATE_ERROR',
+	                message: 'no trusted certificate path found',
+	            });
+	        }
+	        // Find the shortest of possible paths
+	        /* istanbul ignore next */
+	        const path = paths.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+	        // Construct chain from shortest path
+	        // Removes the last certificate in the path, which will be a second copy
+	        // of the root certificate given that the root is self-signed.
+	        return [leafCert, ...path].slice(0, -1);
+	    }
+	    // Recursively build all possible paths from the leaf to the root
+	    buildPaths(certificate) {
+	        const paths = [];
+	        const issuers = this.findIssuer(certificate);
+	        if (issuers.length === 0) {
+	            throw new error_1.VerificationError({
+	                code: 'CERTIFICATE_ERROR',
+	                message: 'no valid certificate path found',
+	            });
+	        }
+	        for (let i = 0; i < issuers.length; i++) {
+	            const issuer = issuers[i];
+	            // Base case - issuer is self
+	            if (issuer.equals(certificate)) {
+	                paths.push([certificate]);
+	                continue;
+	            }
+	            // Recursively build path for the issuer
+	            const subPaths = this.buildPaths(issuer);
+	            // Construct paths by appending the issuer to each subpath
+	            for (let j = 0; j < subPaths.length; j++) {
+	                paths.push([issuer, ...subPaths[j]]);
+	            }
+	        }
+	        return paths;
+	    }
+	    // Return all possible issuers for the given certificate
+	    findIssuer(certificate) {
+	        let issuers = [];
+	        let keyIdentifier;
+	        // Exit early if the certificate is self-signed
+	        if (certificate.subject.equals(certificate.issuer)) {
+	            if (certificate.verify()) {
+	                return [certificate];
+	            }
+	        }
+	        // If the certificate has an authority key identifier, use that
+	        // to find the issuer
+	        if (certificate.extAuthorityKeyID) {
+	            keyIdentifier = certificate.extAuthorityKeyID.keyIdentifier;
+	            // TODO: Add support for authorityCertIssuer/authorityCertSerialNumber
+	            // though Fulcio doesn't appear to use these
+	        }
+	        // Find possible issuers by comparing the authorityKeyID/subjectKeyID
+	        // or issuer/subject. Potential issuers are added to the result array.
+	        this.localCerts.forEach((possibleIssuer) => {
+	            if (keyIdentifier) {
+	                /* istanbul ignore else */
+	                if (possibleIssuer.extSubjectKeyID) {
+	                    if (possibleIssuer.extSubjectKeyID.keyIdentifier.equals(keyIdentifier)) {
+	                        issuers.push(possibleIssuer);
+	                    }
+	                    return;
+	                }
+	            }
+	            // Fallback to comparing certificate issuer and subject if
+	            // subjectKey/authorityKey extensions are not present
+	            if (possibleIssuer.subject.equals(certificate.issuer)) {
+	                issuers.push(possibleIssuer);
+	            }
+	        });
+	        // Remove any issuers which fail to verify the certificate
+	        issuers = issuers.filter((issuer) => {
+	            try {
+	                return certificate.verify(issuer);
+	            }
+	            catch (ex) {
+	                /* istanbul ignore next - should never error */
+	                return false;
+	            }
+	        });
+	        return issuers;
+	    }
+	    checkPath(path) {
+	        /* istanbul ignore if */
+	        if (path.length < 1) {
+	            throw new error_1.VerificationError({
+	                code: 'CERTIFICATE_ERROR',
+	                message: 'certificate chain must contain at least one certificate',
+	            });
+	        }
+	        // Ensure that all certificates beyond the leaf are CAs
+	        const validCAs = path.slice(1).every((cert) => cert.isCA);
+	        if (!validCAs) {
+	            throw new error_1.VerificationError({
+	                code: 'CERTIFICATE_ERROR',
+	                message: 'intermediate certificate is not a CA',
+	            });
+	        }
+	        // Certificate's issuer must match the subject of the next certificate
+	        // in the chain
+	        for (let i = path.length - 2; i >= 0; i--) {
+	            /* istanbul ignore if */
+	            if (!path[i].issuer.equals(path[i + 1].subject)) {
+	                throw new error_1.VerificationError({
+	                    code: 'CERTIFICATE_ERROR',
+	                    message: 'incorrect certificate name chaining',
+	                });
+	            }
+	        }
+	        // Check pathlength constraints
+	        for (let i = 0; i < path.length; i++) {
+	            const cert = path[i];
+	            // If the certificate is a CA, check the path length
+	            if (cert.extBasicConstraints?.isCA) {
+	                const pathLength = cert.extBasicConstraints.pathLenConstraint;
+	                // The path length, if set, indicates how many intermediate
+	                // certificates (NOT including the leaf) are allowed to follow. The
+	                // pathLength constraint of any intermediate CA certificate MUST be
+	                // greater than or equal to it's own depth in the chain (with an
+	                // adjustment for the leaf certificate)
+	                if (pathLength !== undefined && pathLength < i - 1) {
+	                    throw new error_1.VerificationError({
+	                        code: 'CERTIFICATE_ERROR',
+	                        message: 'path length constraint exceeded',
+	                    });
+	                }
+	            }
+	        }
+	    }
+	}
+	certificate.CertificateChainVerifier = CertificateChainVerifier;
+	// Remove duplicate certificates from the array
+	function dedupeCertificates(certs) {
+	    for (let i = 0; i < certs.length; i++) {
+	        for (let j = i + 1; j < certs.length; j++) {
+	            if (certs[i].equals(certs[j])) {
+	                certs.splice(j, 1);
+	                j--;
+	            }
+	        }
+	    }
+	    return certs;
+	}
+	return certificate;
+}
+
+var sct = {};
+
+var hasRequiredSct;
+
+function requireSct () {
+	if (hasRequiredSct) return sct;
+	hasRequiredSct = 1;
+	Object.defineProperty(sct, "__esModule", { value: true });
+	sct.verifySCTs = verifySCTs;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const core_1 = requireDist$1();
+	const error_1 = requireError();
+	const trust_1 = requireTrust();
+	function verifySCTs(cert, issuer, ctlogs) {
+	    let extSCT;
+	    // Verifying the SCT requires that we remove the SCT extension and
+	    // re-encode the TBS structure to DER -- this value is part of the data
+	    // over which the signature is calculated. Since this is a destructive action
+	    // we create a copy of the certificate so we can remove the SCT extension
+	    // without affecting the original certificate.
+	    const clone = cert.clone();
+	    // Intentionally not using the findExtension method here because we want to
+	    // remove the the SCT extension from the certificate before calculating the
+	    // PreCert structure
+	    for (let i = 0; i < clone.extensions.length; i++) {
+	        const ext = clone.extensions[i];
+	        if (ext.subs[0].toOID() === core_1.EXTENSION_OID_SCT) {
+	            extSCT = new core_1.X509SCTExtension(ext);
+	            // Remove the extension from the certificate
+	            clone.extensions.splice(i, 1);
+	            break;
+	        }
+	    }
+	    // No SCT extension found to verify
+	    if (!extSCT) {
+	        return [];
+	    }
+	    // Found an SCT extension but it has no SCTs
+	    /* istanbul ignore if -- too difficult to fabricate test case for this */
+	    if (extSCT.signedCertificateTimestamps.length === 0) {
+	        return [];
+	    }
+	    // Construct the PreCert structure
+	    // https://www.rfc-editor.org/rfc/rfc6962#section-3.2
+	    const preCert = new core_1.ByteStream();
+	    // Calculate hash of the issuer's public key
+	    const issuerId = core_1.crypto.digest('sha256', issuer.publicKey);
+	    preCert.appendView(issuerId);
+	    // Re-encodes the certificate to DER after removing the SCT extension
+	    const tbs = clone.tbsCertificate.toDER();
+	    preCert.appendUint24(tbs.length);
+	    preCert.appendView(tbs);
+	    // Calculate and return the verification results for each SCT
+	    return extSCT.signedCertificateTimestamps.map((sct) => {
+	        // Find the ctlog instance that corresponds to the SCT's logID
+	        const validCTLogs = (0, trust_1.filterTLogAuthorities)(ctlogs, {
+	            logID: sct.logID,
+	            targetDate: sct.datetime,
+	        });
+	        // See if the SCT is valid for any of the CT logs
+	        const verified = validCTLogs.some((log) => sct.verify(preCert.buffer, log.publicKey));
+	        if (!verified) {
+	            throw new error_1.VerificationError({
+	                code: 'CERTIFICATE_ERROR',
+	                message: 'SCT verification failed',
+	            });
+	        }
+	        return sct.logID;
+	    });
+	}
+	return sct;
+}
+
+var hasRequiredKey;
+
+function requireKey () {
+	if (hasRequiredKey) return key;
+	hasRequiredKey = 1;
+	Object.defineProperty(key, "__esModule", { value: true });
+	key.verifyPublicKey = verifyPublicKey;
+	key.verifyCertificate = verifyCertificate;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const core_1 = requireDist$1();
+	const error_1 = requireError();
+	const certificate_1 = requireCertificate();
+	const sct_1 = requireSct();
+	const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+	const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+	function verifyPublicKey(hint, timestamps, trustMaterial) {
+	    const key = trustMaterial.publicKey(hint);
+	    timestamps.forEach((timestamp) => {
+	        if (!key.validFor(timestamp)) {
+	            throw new error_1.VerificationError({
+	                code: 'PUBLIC_KEY_ERROR',
+	                message: `Public key is not valid for timestamp: ${timestamp.toISOString()}`,
+	            });
+	        }
+	    });
+	    return { key: key.publicKey };
+	}
+	function verifyCertificate(leaf, timestamps, trustMaterial) {
+	    // Check that leaf certificate chains to a trusted CA
+	    let path = [];
+	    timestamps.forEach((timestamp) => {
+	        path = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+	    });
+	    return {
+	        scts: (0, sct_1.verifySCTs)(path[0], path[1], trustMaterial.ctlogs),
+	        signer: getSigner(path[0]),
+	    };
+	}
+	function getSigner(cert) {
+	    let issuer;
+	    const issuerExtension = cert.extension(OID_FULCIO_ISSUER_V2);
+	    /* istanbul ignore next */
+	    if (issuerExtension) {
+	        issuer = issuerExtension.valueObj.subs?.[0]?.value.toString('ascii');
+	    }
+	    else {
+	        issuer = cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
+	    }
+	    const oids = cert.extensions.map((ext) => {
+	        const oid = ext.subs[0].toOID();
+	        return {
+	            oid: { id: oid.split('.').map(Number) },
+	            value: ext.subs[ext.subs.length - 1].value,
+	        };
+	    });
+	    const identity = {
+	        extensions: { issuer },
+	        subjectAlternativeName: cert.subjectAltName,
+	        oids,
+	    };
+	    return {
+	        key: core_1.crypto.createPublicKey(cert.publicKey),
+	        identity,
+	    };
+	}
+	return key;
+}
+
+var policy = {};
+
+var hasRequiredPolicy;
+
+function requirePolicy () {
+	if (hasRequiredPolicy) return policy;
+	hasRequiredPolicy = 1;
+	Object.defineProperty(policy, "__esModule", { value: true });
+	policy.verifySubjectAlternativeName = verifySubjectAlternativeName;
+	policy.verifyExtensions = verifyExtensions;
+	policy.verifyOIDs = verifyOIDs;
+	const error_1 = requireError();
+	// Verifies that the signer's SAN matches the policy identity. The
+	// policyIdentity is treated as a JavaScript regular expression pattern and
+	// tested against the full signerIdentity string. For exact matching, use
+	// anchored patterns (e.g. '^user@example\\.com$').
+	function verifySubjectAlternativeName(policyIdentity, signerIdentity) {
+	    if (signerIdentity === undefined || !signerIdentity.match(policyIdentity)) {
+	        throw new error_1.PolicyError({
+	            code: 'UNTRUSTED_SIGNER_ERROR',
+	            message: `certificate identity error - expected ${policyIdentity}, got ${signerIdentity}`,
+	        });
+	    }
+	}
+	function verifyExtensions(policyExtensions, signerExtensions = {}) {
+	    let key;
+	    for (key in policyExtensions) {
+	        if (signerExtensions[key] !== policyExtensions[key]) {
+	            throw new error_1.PolicyError({
+	                code: 'UNTRUSTED_SIGNER_ERROR',
+	                message: `invalid certificate extension - expected ${key}=${policyExtensions[key]}, got ${key}=${signerExtensions[key]}`,
+	            });
+	        }
+	    }
+	}
+	function verifyOIDs(policyOIDs, signerOIDs = []) {
+	    for (const policyOID of policyOIDs) {
+	        const match = signerOIDs.find((signerOID) => oidEquals(policyOID.oid?.id, signerOID.oid?.id) &&
+	            policyOID.value.equals(signerOID.value));
+	        if (!match) {
+	            /* istanbul ignore next */
+	            const oid = policyOID.oid?.id.join('.') ?? '<unknown>';
+	            throw new error_1.PolicyError({
+	                code: 'UNTRUSTED_SIGNER_ERROR',
+	                message: `invalid certificate extension - missing OID ${oid}`,
+	            });
+	        }
+	    }
+	}
+	function oidEquals(a, b) {
+	    /* istanbul ignore if */
+	    if (a === undefined || b === undefined) {
+	        return false;
+	    }
+	    return a.length === b.length && a.every((v, i) => v === b[i]);
+	}
+	return policy;
+}
+
+var timestamp = {};
+
+var tsa = {};
+
+var hasRequiredTsa;
+
+function requireTsa () {
+	if (hasRequiredTsa) return tsa;
+	hasRequiredTsa = 1;
+	Object.defineProperty(tsa, "__esModule", { value: true });
+	tsa.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
+	const core_1 = requireDist$1();
+	const error_1 = requireError();
+	const certificate_1 = requireCertificate();
+	const trust_1 = requireTrust();
+	function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
+	    const signingTime = timestamp.signingTime;
+	    // Filter for CAs which were valid at the time of signing
+	    timestampAuthorities = (0, trust_1.filterCertAuthorities)(timestampAuthorities, signingTime);
+	    // Filter for CAs which match serial and issuer embedded in the timestamp
+	    timestampAuthorities = filterCAsBySerialAndIssuer(timestampAuthorities, {
+	        serialNumber: timestamp.signerSerialNumber,
+	        issuer: timestamp.signerIssuer,
+	    });
+	    // Check that we can verify the timestamp with AT LEAST ONE of the remaining
+	    // CAs
+	    const verified = timestampAuthorities.some((ca) => {
+	        try {
+	            verifyTimestampForCA(timestamp, data, ca);
+	            return true;
+	        }
+	        catch (e) {
+	            return false;
+	        }
+	    });
+	    if (!verified) {
+	        throw new error_1.VerificationError({
+	            code: 'TIMESTAMP_ERROR',
+	            message: 'timestamp could not be verified',
+	        });
+	    }
+	}
+	function verifyTimestampForCA(timestamp, data, ca) {
+	    const [leaf, ...cas] = ca.certChain;
+	    const signingKey = core_1.crypto.createPublicKey(leaf.publicKey);
+	    const signingTime = timestamp.signingTime;
+	    // Verify the certificate chain for the provided CA
+	    try {
+	        new certificate_1.CertificateChainVerifier({
+	            untrustedCert: leaf,
+	            trustedCerts: cas,
+	            timestamp: signingTime,
+	        }).verify();
+	    }
+	    catch (e) {
+	        throw new error_1.VerificationError({
+	            code: 'TIMESTAMP_ERROR',
+	            message: 'invalid certificate chain',
+	        });
+	    }
+	    // Check that the signing certificate's key can be used to verify the
+	    // timestamp signature.
+	    timestamp.verify(data, signingKey);
+	}
+	// Filters the list of CAs to those which have a leaf signing certificate which
+	// matches the given serial number and issuer.
+	function filterCAsBySerialAndIssuer(timestampAuthorities, criteria) {
+	    return timestampAuthorities.filter((ca) => ca.certChain.length > 0 &&
+	        core_1.crypto.bufferEqual(ca.certChain[0].serialNumber, criteria.serialNumber) &&
+	        core_1.crypto.bufferEqual(ca.certChain[0].issuer, criteria.issuer));
+	}
+	return tsa;
+}
+
+var hasRequiredTimestamp;
+
+function requireTimestamp () {
+	if (hasRequiredTimestamp) return timestamp;
+	hasRequiredTimestamp = 1;
+	Object.defineProperty(timestamp, "__esModule", { value: true });
+	timestamp.getTSATimestamp = getTSATimestamp;
+	timestamp.getTLogTimestamp = getTLogTimestamp;
+	const tsa_1 = requireTsa();
+	function getTSATimestamp(timestamp, data, timestampAuthorities) {
+	    (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
+	    return {
+	        type: 'timestamp-authority',
+	        logID: timestamp.signerSerialNumber,
+	        timestamp: timestamp.signingTime,
+	    };
+	}
+	function getTLogTimestamp(entry) {
+	    // Only entries with an inclusion promise provide a verifiable timestamp
+	    if (!entry.inclusionPromise) {
+	        return undefined;
+	    }
+	    return {
+	        type: 'transparency-log',
+	        logID: entry.logId.keyId,
+	        timestamp: new Date(Number(entry.integratedTime) * 1000),
+	    };
+	}
+	return timestamp;
+}
+
+var tlog = {};
+
+var v2 = {};
+
+var dsse$1 = {};
+
+var verifier = {};
+
+var hasRequiredVerifier$1;
+
+function requireVerifier$1 () {
+	if (hasRequiredVerifier$1) return verifier;
+	hasRequiredVerifier$1 = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: rekor/v2/verifier.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.Signature = exports.Verifier = exports.PublicKey = void 0;
+		/* eslint-disable */
+		const sigstore_common_1 = requireSigstore_common();
+		exports.PublicKey = {
+		    fromJSON(object) {
+		        return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.rawBytes.length !== 0) {
+		            obj.rawBytes = base64FromBytes(message.rawBytes);
+		        }
+		        return obj;
+		    },
+		};
+		exports.Verifier = {
+		    fromJSON(object) {
+		        return {
+		            verifier: isSet(object.publicKey)
+		                ? { $case: "publicKey", publicKey: exports.PublicKey.fromJSON(object.publicKey) }
+		                : isSet(object.x509Certificate)
+		                    ? { $case: "x509Certificate", x509Certificate: sigstore_common_1.X509Certificate.fromJSON(object.x509Certificate) }
+		                    : undefined,
+		            keyDetails: isSet(object.keyDetails) ? (0, sigstore_common_1.publicKeyDetailsFromJSON)(object.keyDetails) : 0,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.verifier?.$case === "publicKey") {
+		            obj.publicKey = exports.PublicKey.toJSON(message.verifier.publicKey);
+		        }
+		        else if (message.verifier?.$case === "x509Certificate") {
+		            obj.x509Certificate = sigstore_common_1.X509Certificate.toJSON(message.verifier.x509Certificate);
+		        }
+		        if (message.keyDetails !== 0) {
+		            obj.keyDetails = (0, sigstore_common_1.publicKeyDetailsToJSON)(message.keyDetails);
+		        }
+		        return obj;
+		    },
+		};
+		exports.Signature = {
+		    fromJSON(object) {
+		        return {
+		            content: isSet(object.content) ? Buffer.from(bytesFromBase64(object.content)) : Buffer.alloc(0),
+		            verifier: isSet(object.verifier) ? exports.Verifier.fromJSON(object.verifier) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.content.length !== 0) {
+		            obj.content = base64FromBytes(message.content);
+		        }
+		        if (message.verifier !== undefined) {
+		            obj.verifier = exports.Verifier.toJSON(message.verifier);
+		        }
+		        return obj;
+		    },
+		};
+		function bytesFromBase64(b64) {
+		    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+		}
+		function base64FromBytes(arr) {
+		    return globalThis.Buffer.from(arr).toString("base64");
+		}
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (verifier));
+	return verifier;
+}
+
+var hasRequiredDsse$1;
+
+function requireDsse$1 () {
+	if (hasRequiredDsse$1) return dsse$1;
+	hasRequiredDsse$1 = 1;
+	// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+	// versions:
+	//   protoc-gen-ts_proto  v2.12.0
+	//   protoc               v7.35.1
+	// source: rekor/v2/dsse.proto
+	Object.defineProperty(dsse$1, "__esModule", { value: true });
+	dsse$1.DSSELogEntryV002 = dsse$1.DSSERequestV002 = void 0;
+	/* eslint-disable */
+	const envelope_1 = requireEnvelope();
+	const sigstore_common_1 = requireSigstore_common();
+	const verifier_1 = requireVerifier$1();
+	dsse$1.DSSERequestV002 = {
+	    fromJSON(object) {
+	        return {
+	            envelope: isSet(object.envelope) ? envelope_1.Envelope.fromJSON(object.envelope) : undefined,
+	            verifiers: globalThis.Array.isArray(object?.verifiers)
+	                ? object.verifiers.map((e) => verifier_1.Verifier.fromJSON(e))
+	                : [],
+	        };
+	    },
+	    toJSON(message) {
+	        const obj = {};
+	        if (message.envelope !== undefined) {
+	            obj.envelope = envelope_1.Envelope.toJSON(message.envelope);
+	        }
+	        if (message.verifiers?.length) {
+	            obj.verifiers = message.verifiers.map((e) => verifier_1.Verifier.toJSON(e));
+	        }
+	        return obj;
+	    },
+	};
+	dsse$1.DSSELogEntryV002 = {
+	    fromJSON(object) {
+	        return {
+	            payloadHash: isSet(object.payloadHash) ? sigstore_common_1.HashOutput.fromJSON(object.payloadHash) : undefined,
+	            signatures: globalThis.Array.isArray(object?.signatures)
+	                ? object.signatures.map((e) => verifier_1.Signature.fromJSON(e))
+	                : [],
+	        };
+	    },
+	    toJSON(message) {
+	        const obj = {};
+	        if (message.payloadHash !== undefined) {
+	            obj.payloadHash = sigstore_common_1.HashOutput.toJSON(message.payloadHash);
+	        }
+	        if (message.signatures?.length) {
+	            obj.signatures = message.signatures.map((e) => verifier_1.Signature.toJSON(e));
+	        }
+	        return obj;
+	    },
+	};
+	function isSet(value) {
+	    return value !== null && value !== undefined;
+	}
+	return dsse$1;
+}
+
+var entry = {};
+
+var hashedrekord$1 = {};
+
+var hasRequiredHashedrekord$1;
+
+function requireHashedrekord$1 () {
+	if (hasRequiredHashedrekord$1) return hashedrekord$1;
+	hasRequiredHashedrekord$1 = 1;
+	// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+	// versions:
+	//   protoc-gen-ts_proto  v2.12.0
+	//   protoc               v7.35.1
+	// source: rekor/v2/hashedrekord.proto
+	Object.defineProperty(hashedrekord$1, "__esModule", { value: true });
+	hashedrekord$1.HashedRekordLogEntryV002 = hashedrekord$1.HashedRekordRequestV002 = void 0;
+	/* eslint-disable */
+	const sigstore_common_1 = requireSigstore_common();
+	const verifier_1 = requireVerifier$1();
+	hashedrekord$1.HashedRekordRequestV002 = {
+	    fromJSON(object) {
+	        return {
+	            digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0),
+	            signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : undefined,
+	        };
+	    },
+	    toJSON(message) {
+	        const obj = {};
+	        if (message.digest.length !== 0) {
+	            obj.digest = base64FromBytes(message.digest);
+	        }
+	        if (message.signature !== undefined) {
+	            obj.signature = verifier_1.Signature.toJSON(message.signature);
+	        }
+	        return obj;
+	    },
+	};
+	hashedrekord$1.HashedRekordLogEntryV002 = {
+	    fromJSON(object) {
+	        return {
+	            data: isSet(object.data) ? sigstore_common_1.HashOutput.fromJSON(object.data) : undefined,
+	            signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : undefined,
+	        };
+	    },
+	    toJSON(message) {
+	        const obj = {};
+	        if (message.data !== undefined) {
+	            obj.data = sigstore_common_1.HashOutput.toJSON(message.data);
+	        }
+	        if (message.signature !== undefined) {
+	            obj.signature = verifier_1.Signature.toJSON(message.signature);
+	        }
+	        return obj;
+	    },
+	};
+	function bytesFromBase64(b64) {
+	    return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
+	}
+	function base64FromBytes(arr) {
+	    return globalThis.Buffer.from(arr).toString("base64");
+	}
+	function isSet(value) {
+	    return value !== null && value !== undefined;
+	}
+	return hashedrekord$1;
+}
+
+var hasRequiredEntry;
+
+function requireEntry () {
+	if (hasRequiredEntry) return entry;
+	hasRequiredEntry = 1;
+	(function (exports) {
+		// Code generated by protoc-gen-ts_proto. DO NOT EDIT.
+		// versions:
+		//   protoc-gen-ts_proto  v2.12.0
+		//   protoc               v7.35.1
+		// source: rekor/v2/entry.proto
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.CreateEntryRequest = exports.Spec = exports.Entry = void 0;
+		/* eslint-disable */
+		const dsse_1 = requireDsse$1();
+		const hashedrekord_1 = requireHashedrekord$1();
+		exports.Entry = {
+		    fromJSON(object) {
+		        return {
+		            kind: isSet(object.kind) ? globalThis.String(object.kind) : "",
+		            apiVersion: isSet(object.apiVersion) ? globalThis.String(object.apiVersion) : "",
+		            spec: isSet(object.spec) ? exports.Spec.fromJSON(object.spec) : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.kind !== "") {
+		            obj.kind = message.kind;
+		        }
+		        if (message.apiVersion !== "") {
+		            obj.apiVersion = message.apiVersion;
+		        }
+		        if (message.spec !== undefined) {
+		            obj.spec = exports.Spec.toJSON(message.spec);
+		        }
+		        return obj;
+		    },
+		};
+		exports.Spec = {
+		    fromJSON(object) {
+		        return {
+		            spec: isSet(object.hashedRekordV002)
+		                ? { $case: "hashedRekordV002", hashedRekordV002: hashedrekord_1.HashedRekordLogEntryV002.fromJSON(object.hashedRekordV002) }
+		                : isSet(object.dsseV002)
+		                    ? { $case: "dsseV002", dsseV002: dsse_1.DSSELogEntryV002.fromJSON(object.dsseV002) }
+		                    : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.spec?.$case === "hashedRekordV002") {
+		            obj.hashedRekordV002 = hashedrekord_1.HashedRekordLogEntryV002.toJSON(message.spec.hashedRekordV002);
+		        }
+		        else if (message.spec?.$case === "dsseV002") {
+		            obj.dsseV002 = dsse_1.DSSELogEntryV002.toJSON(message.spec.dsseV002);
+		        }
+		        return obj;
+		    },
+		};
+		exports.CreateEntryRequest = {
+		    fromJSON(object) {
+		        return {
+		            spec: isSet(object.hashedRekordRequestV002)
+		                ? {
+		                    $case: "hashedRekordRequestV002",
+		                    hashedRekordRequestV002: hashedrekord_1.HashedRekordRequestV002.fromJSON(object.hashedRekordRequestV002),
+		                }
+		                : isSet(object.dsseRequestV002)
+		                    ? { $case: "dsseRequestV002", dsseRequestV002: dsse_1.DSSERequestV002.fromJSON(object.dsseRequestV002) }
+		                    : undefined,
+		        };
+		    },
+		    toJSON(message) {
+		        const obj = {};
+		        if (message.spec?.$case === "hashedRekordRequestV002") {
+		            obj.hashedRekordRequestV002 = hashedrekord_1.HashedRekordRequestV002.toJSON(message.spec.hashedRekordRequestV002);
+		        }
+		        else if (message.spec?.$case === "dsseRequestV002") {
+		            obj.dsseRequestV002 = dsse_1.DSSERequestV002.toJSON(message.spec.dsseRequestV002);
+		        }
+		        return obj;
+		    },
+		};
+		function isSet(value) {
+		    return value !== null && value !== undefined;
+		} 
+	} (entry));
+	return entry;
+}
+
+var hasRequiredV2;
+
+function requireV2 () {
+	if (hasRequiredV2) return v2;
+	hasRequiredV2 = 1;
+	(function (exports) {
+		var __createBinding = (v2 && v2.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    var desc = Object.getOwnPropertyDescriptor(m, k);
+		    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+		      desc = { enumerable: true, get: function() { return m[k]; } };
+		    }
+		    Object.defineProperty(o, k2, desc);
+		}) : (function(o, m, k, k2) {
+		    if (k2 === undefined) k2 = k;
+		    o[k2] = m[k];
+		}));
+		var __exportStar = (v2 && v2.__exportStar) || function(m, exports) {
+		    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+		};
+		Object.defineProperty(exports, "__esModule", { value: true });
+		/*
+		Copyright 2025 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		__exportStar(requireDsse$1(), exports);
+		__exportStar(requireEntry(), exports);
+		__exportStar(requireHashedrekord$1(), exports);
+		__exportStar(requireVerifier$1(), exports); 
+	} (v2));
+	return v2;
+}
+
+var dsse = {};
+
+var hasRequiredDsse;
+
+function requireDsse () {
+	if (hasRequiredDsse) return dsse;
+	hasRequiredDsse = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.DSSE_API_VERSION_V1 = void 0;
+		exports.verifyDSSETLogBody = verifyDSSETLogBody;
+		exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
+		/*
+		Copyright 2025 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		const error_1 = requireError();
+		exports.DSSE_API_VERSION_V1 = '0.0.1';
+		// Compare the given dsse tlog entry to the given bundle
+		function verifyDSSETLogBody(tlogEntry, content) {
+		    switch (tlogEntry.apiVersion) {
+		        case exports.DSSE_API_VERSION_V1:
+		            return verifyDSSE001TLogBody(tlogEntry, content);
+		        default:
+		            throw new error_1.VerificationError({
+		                code: 'TLOG_BODY_ERROR',
+		                message: `unsupported dsse version: ${tlogEntry.apiVersion}`,
+		            });
+		    }
+		}
+		// Compare the given dsse tlog entry to the given bundle. This function is
+		// specifically for Rekor V2 entries.
+		function verifyDSSETLogBodyV2(tlogEntry, content) {
+		    const spec = tlogEntry.spec?.spec;
+		    if (!spec) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: `missing dsse spec`,
+		        });
+		    }
+		    switch (spec.$case) {
+		        case 'dsseV002':
+		            return verifyDSSE002TLogBody(spec.dsseV002, content);
+		        default:
+		            throw new error_1.VerificationError({
+		                code: 'TLOG_BODY_ERROR',
+		                message: `unsupported version: ${spec.$case}`,
+		            });
+		    }
+		}
+		// Compare the given dsse v0.0.1 tlog entry to the given DSSE envelope.
+		function verifyDSSE001TLogBody(tlogEntry, content) {
+		    // Ensure the bundle's DSSE only contains a single signature
+		    if (tlogEntry.spec.signatures?.length !== 1) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'signature count mismatch',
+		        });
+		    }
+		    const tlogSig = tlogEntry.spec.signatures[0].signature;
+		    // Ensure that the signature in the bundle's DSSE matches tlog entry
+		    if (!content.compareSignature(Buffer.from(tlogSig, 'base64')))
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'tlog entry signature mismatch',
+		        });
+		    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+		    // tlog entry
+		    const tlogHash = tlogEntry.spec.payloadHash?.value || '';
+		    if (!content.compareDigest(Buffer.from(tlogHash, 'hex'))) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'DSSE payload hash mismatch',
+		        });
+		    }
+		}
+		// Compare the given dsse v0.0.2 tlog entry to the given DSSE envelope.
+		function verifyDSSE002TLogBody(spec, content) {
+		    // Ensure the bundle's DSSE only contains a single signature
+		    if (spec.signatures?.length !== 1) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'signature count mismatch',
+		        });
+		    }
+		    const tlogSig = spec.signatures[0].content;
+		    // Ensure that the signature in the bundle's DSSE matches tlog entry
+		    if (!content.compareSignature(tlogSig))
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'tlog entry signature mismatch',
+		        });
+		    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+		    // tlog entry
+		    const tlogHash = spec.payloadHash?.digest || Buffer.from('');
+		    if (!content.compareDigest(tlogHash)) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'DSSE payload hash mismatch',
+		        });
+		    }
+		} 
+	} (dsse));
+	return dsse;
+}
+
+var hashedrekord = {};
+
+var hasRequiredHashedrekord;
+
+function requireHashedrekord () {
+	if (hasRequiredHashedrekord) return hashedrekord;
+	hasRequiredHashedrekord = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.HASHEDREKORD_API_VERSION_V1 = void 0;
+		exports.verifyHashedRekordTLogBody = verifyHashedRekordTLogBody;
+		exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
+		/*
+		Copyright 2025 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		const error_1 = requireError();
+		exports.HASHEDREKORD_API_VERSION_V1 = '0.0.1';
+		// Compare the given hashedrekord tlog entry to the given bundle
+		function verifyHashedRekordTLogBody(tlogEntry, content) {
+		    switch (tlogEntry.apiVersion) {
+		        case exports.HASHEDREKORD_API_VERSION_V1:
+		            return verifyHashedrekord001TLogBody(tlogEntry, content);
+		        default:
+		            throw new error_1.VerificationError({
+		                code: 'TLOG_BODY_ERROR',
+		                message: `unsupported hashedrekord version: ${tlogEntry.apiVersion}`,
+		            });
+		    }
+		}
+		// Compare the given hashedrekor tlog entry to the given bundle. This function is
+		// specifically for Rekor V2 entries.
+		function verifyHashedRekordTLogBodyV2(tlogEntry, content) {
+		    const spec = tlogEntry.spec?.spec;
+		    if (!spec) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: `missing dsse spec`,
+		        });
+		    }
+		    switch (spec.$case) {
+		        case 'hashedRekordV002':
+		            return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content);
+		        default:
+		            throw new error_1.VerificationError({
+		                code: 'TLOG_BODY_ERROR',
+		                message: `unsupported version: ${spec.$case}`,
+		            });
+		    }
+		}
+		// Compare the given hashedrekord v0.0.1 tlog entry to the given message
+		// signature
+		function verifyHashedrekord001TLogBody(tlogEntry, content) {
+		    // Ensure that the bundles message signature matches the tlog entry
+		    const tlogSig = tlogEntry.spec.signature.content || '';
+		    if (!content.compareSignature(Buffer.from(tlogSig, 'base64'))) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'signature mismatch',
+		        });
+		    }
+		    // Ensure that the bundle's message digest matches the tlog entry
+		    const tlogDigest = tlogEntry.spec.data.hash?.value || '';
+		    if (!content.compareDigest(Buffer.from(tlogDigest, 'hex'))) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'digest mismatch',
+		        });
+		    }
+		}
+		// Compare the given hashedrekord v0.0.2 tlog entry to the given message
+		// signature
+		function verifyHashedrekord002TLogBody(spec, content) {
+		    // Ensure that the bundles message signature matches the tlog entry
+		    const tlogSig = spec.signature?.content || Buffer.from('');
+		    if (!content.compareSignature(tlogSig)) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'signature mismatch',
+		        });
+		    }
+		    // Ensure that the bundle's message digest matches the tlog entry
+		    const tlogHash = spec.data?.digest || Buffer.from('');
+		    if (!content.compareDigest(tlogHash)) {
+		        throw new error_1.VerificationError({
+		            code: 'TLOG_BODY_ERROR',
+		            message: 'digest mismatch',
+		        });
+		    }
+		} 
+	} (hashedrekord));
+	return hashedrekord;
+}
+
+var intoto = {};
+
+var hasRequiredIntoto;
+
+function requireIntoto () {
+	if (hasRequiredIntoto) return intoto;
+	hasRequiredIntoto = 1;
+	Object.defineProperty(intoto, "__esModule", { value: true });
+	intoto.verifyIntotoTLogBody = verifyIntotoTLogBody;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const error_1 = requireError();
+	// Compare the given intoto tlog entry to the given bundle
+	function verifyIntotoTLogBody(tlogEntry, content) {
+	    switch (tlogEntry.apiVersion) {
+	        case '0.0.2':
+	            return verifyIntoto002TLogBody(tlogEntry, content);
+	        default:
+	            throw new error_1.VerificationError({
+	                code: 'TLOG_BODY_ERROR',
+	                message: `unsupported intoto version: ${tlogEntry.apiVersion}`,
+	            });
+	    }
+	}
+	// Compare the given intoto v0.0.2 tlog entry to the given DSSE envelope.
+	function verifyIntoto002TLogBody(tlogEntry, content) {
+	    // Ensure the bundle's DSSE contains a single signature
+	    if (tlogEntry.spec.content.envelope.signatures?.length !== 1) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_BODY_ERROR',
+	            message: 'signature count mismatch',
+	        });
+	    }
+	    // Signature is double-base64-encoded in the tlog entry
+	    const tlogSig = base64Decode(tlogEntry.spec.content.envelope.signatures[0].sig);
+	    // Ensure that the signature in the bundle's DSSE matches tlog entry
+	    if (!content.compareSignature(Buffer.from(tlogSig, 'base64'))) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_BODY_ERROR',
+	            message: 'tlog entry signature mismatch',
+	        });
+	    }
+	    // Ensure the digest of the bundle's DSSE payload matches the digest in the
+	    // tlog entry
+	    const tlogHash = tlogEntry.spec.content.payloadHash?.value || '';
+	    if (!content.compareDigest(Buffer.from(tlogHash, 'hex'))) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_BODY_ERROR',
+	            message: 'DSSE payload hash mismatch',
+	        });
+	    }
+	}
+	function base64Decode(str) {
+	    return Buffer.from(str, 'base64').toString('utf-8');
+	}
+	return intoto;
+}
+
+var checkpoint = {};
+
+var hasRequiredCheckpoint;
+
+function requireCheckpoint () {
+	if (hasRequiredCheckpoint) return checkpoint;
+	hasRequiredCheckpoint = 1;
+	Object.defineProperty(checkpoint, "__esModule", { value: true });
+	checkpoint.LogCheckpoint = void 0;
+	checkpoint.verifyCheckpoint = verifyCheckpoint;
+	/*
+	Copyright 2025 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const core_1 = requireDist$1();
+	const error_1 = requireError();
+	// Separator between the note and the signatures in a checkpoint
+	const CHECKPOINT_SEPARATOR = '\n\n';
+	// Checkpoint signatures are of the following form:
+	// "– <identity> <key_hint+signature_bytes>\n"
+	// where:
+	// - the prefix is an emdash (U+2014).
+	// - <identity> gives a human-readable representation of the signing ID.
+	// - <key_hint+signature_bytes> is the first 4 bytes of the SHA256 hash of the
+	//   associated public key followed by the signature bytes.
+	const SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
+	// Verifies the checkpoint value in the given tlog entry. There are two steps
+	// to the verification:
+	// 1. Verify that all signatures in the checkpoint can be verified against a
+	//    trusted public key
+	// 2. Verify that the root hash in the checkpoint matches the root hash in the
+	//    inclusion proof
+	// See: https://github.com/transparency-dev/formats/blob/main/log/README.md
+	function verifyCheckpoint(entry, tlogs) {
+	    const inclusionProof = entry.inclusionProof;
+	    const signedNote = SignedNote.fromString(inclusionProof.checkpoint.envelope);
+	    const checkpoint = LogCheckpoint.fromString(signedNote.note);
+	    // Verify that the signatures in the checkpoint are all valid
+	    if (!verifySignedNote(signedNote, tlogs)) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_INCLUSION_PROOF_ERROR',
+	            message: 'invalid checkpoint signature',
+	        });
+	    }
+	    return checkpoint;
+	}
+	// Verifies the signatures in the SignedNote. For each signature, the
+	// corresponding transparency log is looked up by the key hint and the
+	// signature is verified against the public key in the transparency log.
+	// Throws an error if any of the signatures are invalid.
+	function verifySignedNote(signedNote, tlogs) {
+	    const data = Buffer.from(signedNote.note, 'utf-8');
+	    return signedNote.signatures.some((signature) => {
+	        // Find the transparency log instance with the matching key hint
+	        const tlog = tlogs.find((tlog) => core_1.crypto.bufferEqual(tlog.logID.subarray(0, 4), signature.keyHint) &&
+	            tlog.baseURL.match(signature.name) // Match the name to the base URL of the tlog
+	        );
+	        if (!tlog) {
+	            return false;
+	        }
+	        return core_1.crypto.verify(data, tlog.publicKey, signature.signature);
+	    });
+	}
+	// SignedNote represents a signed note from a transparency log checkpoint. Consists
+	// of a body (or note) and one more signatures calculated over the body. See
+	// https://github.com/transparency-dev/formats/blob/main/log/README.md#signed-envelope
+	class SignedNote {
+	    note;
+	    signatures;
+	    constructor(note, signatures) {
+	        this.note = note;
+	        this.signatures = signatures;
+	    }
+	    // Deserialize a SignedNote from a string
+	    static fromString(envelope) {
+	        if (!envelope.includes(CHECKPOINT_SEPARATOR)) {
+	            throw new error_1.VerificationError({
+	                code: 'TLOG_INCLUSION_PROOF_ERROR',
+	                message: 'missing checkpoint separator',
+	            });
+	        }
+	        // Split the note into the header and the data portions at the separator
+	        const split = envelope.indexOf(CHECKPOINT_SEPARATOR);
+	        const header = envelope.slice(0, split + 1);
+	        const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
+	        // Find all the signature lines in the data portion
+	        const matches = data.matchAll(SIGNATURE_REGEX);
+	        // Parse each of the matched signature lines into the name and signature.
+	        // The first four bytes of the signature are the key hint (should match the
+	        // first four bytes of the log ID), and the rest is the signature itself.
+	        const signatures = Array.from(matches, (match) => {
+	            const [, name, signature] = match;
+	            const sigBytes = Buffer.from(signature, 'base64');
+	            if (sigBytes.length < 5) {
+	                throw new error_1.VerificationError({
+	                    code: 'TLOG_INCLUSION_PROOF_ERROR',
+	                    message: 'malformed checkpoint signature',
+	                });
+	            }
+	            return {
+	                name,
+	                keyHint: sigBytes.subarray(0, 4),
+	                signature: sigBytes.subarray(4),
+	            };
+	        });
+	        if (signatures.length === 0) {
+	            throw new error_1.VerificationError({
+	                code: 'TLOG_INCLUSION_PROOF_ERROR',
+	                message: 'no signatures found in checkpoint',
+	            });
+	        }
+	        return new SignedNote(header, signatures);
+	    }
+	}
+	// LogCheckpoint represents a transparency log checkpoint. Consists of the
+	// following:
+	//  - origin: the name of the transparency log
+	//  - logSize: the size of the log at the time of the checkpoint
+	//  - logHash: the root hash of the log at the time of the checkpoint
+	//  - rest: the rest of the checkpoint body, which is a list of log entries
+	// See:
+	// https://github.com/transparency-dev/formats/blob/main/log/README.md#checkpoint-body
+	class LogCheckpoint {
+	    origin;
+	    logSize;
+	    logHash;
+	    rest;
+	    constructor(origin, logSize, logHash, rest) {
+	        this.origin = origin;
+	        this.logSize = logSize;
+	        this.logHash = logHash;
+	        this.rest = rest;
+	    }
+	    static fromString(note) {
+	        const lines = note.trimEnd().split('\n');
+	        if (lines.length < 3) {
+	            throw new error_1.VerificationError({
+	                code: 'TLOG_INCLUSION_PROOF_ERROR',
+	                message: 'too few lines in checkpoint header',
+	            });
+	        }
+	        const origin = lines[0];
+	        const logSize = BigInt(lines[1]);
+	        const rootHash = Buffer.from(lines[2], 'base64');
+	        const rest = lines.slice(3);
+	        return new LogCheckpoint(origin, logSize, rootHash, rest);
+	    }
+	}
+	checkpoint.LogCheckpoint = LogCheckpoint;
+	return checkpoint;
+}
+
+var merkle = {};
+
+var hasRequiredMerkle;
+
+function requireMerkle () {
+	if (hasRequiredMerkle) return merkle;
+	hasRequiredMerkle = 1;
+	Object.defineProperty(merkle, "__esModule", { value: true });
+	merkle.verifyMerkleInclusion = verifyMerkleInclusion;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const core_1 = requireDist$1();
+	const error_1 = requireError();
+	const RFC6962_LEAF_HASH_PREFIX = Buffer.from([0x00]);
+	const RFC6962_NODE_HASH_PREFIX = Buffer.from([0x01]);
+	function verifyMerkleInclusion(entry, checkpoint) {
+	    const inclusionProof = entry.inclusionProof;
+	    const logIndex = BigInt(inclusionProof.logIndex);
+	    const treeSize = BigInt(checkpoint.logSize);
+	    if (logIndex < 0n || logIndex >= treeSize) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_INCLUSION_PROOF_ERROR',
+	            message: `invalid index: ${logIndex}`,
+	        });
+	    }
+	    // Figure out which subset of hashes corresponds to the inner and border
+	    // nodes
+	    const { inner, border } = decompInclProof(logIndex, treeSize);
+	    if (inclusionProof.hashes.length !== inner + border) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_INCLUSION_PROOF_ERROR',
+	            message: 'invalid hash count',
+	        });
+	    }
+	    const innerHashes = inclusionProof.hashes.slice(0, inner);
+	    const borderHashes = inclusionProof.hashes.slice(inner);
+	    // The entry's hash is the leaf hash
+	    const leafHash = hashLeaf(entry.canonicalizedBody);
+	    // Chain the hashes belonging to the inner and border portions
+	    const calculatedHash = chainBorderRight(chainInner(leafHash, innerHashes, logIndex), borderHashes);
+	    // Calculated hash should match the root hash in the inclusion proof
+	    if (!core_1.crypto.bufferEqual(calculatedHash, checkpoint.logHash)) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_INCLUSION_PROOF_ERROR',
+	            message: 'calculated root hash does not match inclusion proof',
+	        });
+	    }
+	}
+	// Breaks down inclusion proof for a leaf at the specified index in a tree of
+	// the specified size. The split point is where paths to the index leaf and
+	// the (size - 1) leaf diverge. Returns lengths of the bottom and upper proof
+	// parts.
+	function decompInclProof(index, size) {
+	    const inner = innerProofSize(index, size);
+	    const border = onesCount(index >> BigInt(inner));
+	    return { inner, border };
+	}
+	// Computes a subtree hash for a node on or below the tree's right border.
+	// Assumes the provided proof hashes are ordered from lower to higher levels
+	// and seed is the initial hash of the node specified by the index.
+	function chainInner(seed, hashes, index) {
+	    return hashes.reduce((acc, h, i) => {
+	        if ((index >> BigInt(i)) & BigInt(1)) {
+	            return hashChildren(h, acc);
+	        }
+	        else {
+	            return hashChildren(acc, h);
+	        }
+	    }, seed);
+	}
+	// Computes a subtree hash for nodes along the tree's right border.
+	function chainBorderRight(seed, hashes) {
+	    return hashes.reduce((acc, h) => hashChildren(h, acc), seed);
+	}
+	function innerProofSize(index, size) {
+	    return bitLength(index ^ (size - BigInt(1)));
+	}
+	// Counts the number of ones in the binary representation of the given number.
+	// https://en.wikipedia.org/wiki/Hamming_weight
+	function onesCount(num) {
+	    return num.toString(2).split('1').length - 1;
+	}
+	// Returns the number of bits necessary to represent an integer in binary.
+	function bitLength(n) {
+	    if (n === 0n) {
+	        return 0;
+	    }
+	    return n.toString(2).length;
+	}
+	// Hashing logic according to RFC6962.
+	// https://datatracker.ietf.org/doc/html/rfc6962#section-2
+	function hashChildren(left, right) {
+	    return core_1.crypto.digest('sha256', RFC6962_NODE_HASH_PREFIX, left, right);
+	}
+	function hashLeaf(leaf) {
+	    return core_1.crypto.digest('sha256', RFC6962_LEAF_HASH_PREFIX, leaf);
+	}
+	return merkle;
+}
+
+var set = {};
+
+var hasRequiredSet;
+
+function requireSet () {
+	if (hasRequiredSet) return set;
+	hasRequiredSet = 1;
+	Object.defineProperty(set, "__esModule", { value: true });
+	set.verifyTLogSET = verifyTLogSET;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const core_1 = requireDist$1();
+	const error_1 = requireError();
+	const trust_1 = requireTrust();
+	// Verifies the SET for the given entry against the list of trusted
+	// transparency logs. Returns true if the SET can be verified against at least
+	// one of the trusted logs; otherwise, returns false.
+	function verifyTLogSET(entry, tlogs) {
+	    // Filter the list of tlog instances to only those which might be able to
+	    // verify the SET
+	    const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
+	        logID: entry.logId.keyId,
+	        targetDate: new Date(Number(entry.integratedTime) * 1000),
+	    });
+	    // Check to see if we can verify the SET against any of the valid tlogs
+	    const verified = validTLogs.some((tlog) => {
+	        // Re-create the original Rekor verification payload
+	        const payload = toVerificationPayload(entry);
+	        // Canonicalize the payload and turn into a buffer for verification
+	        const data = Buffer.from(core_1.json.canonicalize(payload), 'utf8');
+	        // Extract the SET from the tlog entry
+	        const signature = entry.inclusionPromise.signedEntryTimestamp;
+	        return core_1.crypto.verify(data, tlog.publicKey, signature);
+	    });
+	    if (!verified) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_INCLUSION_PROMISE_ERROR',
+	            message: 'inclusion promise could not be verified',
+	        });
+	    }
+	}
+	// Returns a properly formatted "VerificationPayload" for one of the
+	// transaction log entires in the given bundle which can be used for SET
+	// verification.
+	function toVerificationPayload(entry) {
+	    const { integratedTime, logIndex, logId, canonicalizedBody } = entry;
+	    return {
+	        body: canonicalizedBody.toString('base64'),
+	        integratedTime: Number(integratedTime),
+	        logIndex: Number(logIndex),
+	        logID: logId.keyId.toString('hex'),
+	    };
+	}
+	return set;
+}
+
+var hasRequiredTlog;
+
+function requireTlog () {
+	if (hasRequiredTlog) return tlog;
+	hasRequiredTlog = 1;
+	Object.defineProperty(tlog, "__esModule", { value: true });
+	tlog.verifyTLogBody = verifyTLogBody;
+	tlog.verifyTLogInclusion = verifyTLogInclusion;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const v2_1 = requireV2();
+	const error_1 = requireError();
+	const dsse_1 = requireDsse();
+	const hashedrekord_1 = requireHashedrekord();
+	const intoto_1 = requireIntoto();
+	const checkpoint_1 = requireCheckpoint();
+	const merkle_1 = requireMerkle();
+	const set_1 = requireSet();
+	// Verifies that the given tlog entry matches the supplied signature content.
+	function verifyTLogBody(entry, sigContent) {
+	    const { kind, version } = entry.kindVersion;
+	    const body = JSON.parse(entry.canonicalizedBody.toString('utf8'));
+	    // validate body
+	    if (kind !== body.kind || version !== body.apiVersion) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_BODY_ERROR',
+	            message: `kind/version mismatch - expected: ${kind}/${version}, received: ${body.kind}/${body.apiVersion}`,
+	        });
+	    }
+	    switch (kind) {
+	        case 'dsse':
+	            // Rekor V1 and V2 use incompatible types so we need to branch here based on version
+	            if (version == dsse_1.DSSE_API_VERSION_V1) {
+	                return (0, dsse_1.verifyDSSETLogBody)(body, sigContent);
+	            }
+	            else {
+	                const entryRekorV2 = v2_1.Entry.fromJSON(body);
+	                return (0, dsse_1.verifyDSSETLogBodyV2)(entryRekorV2, sigContent);
+	            }
+	        case 'intoto':
+	            return (0, intoto_1.verifyIntotoTLogBody)(body, sigContent);
+	        case 'hashedrekord':
+	            // Rekor V1 and V2 use incompatible types so we need to branch here based on version
+	            if (version == hashedrekord_1.HASHEDREKORD_API_VERSION_V1) {
+	                return (0, hashedrekord_1.verifyHashedRekordTLogBody)(body, sigContent);
+	            }
+	            else {
+	                const entryRekorV2 = v2_1.Entry.fromJSON(body);
+	                return (0, hashedrekord_1.verifyHashedRekordTLogBodyV2)(entryRekorV2, sigContent);
+	            }
+	        /* istanbul ignore next */
+	        default:
+	            throw new error_1.VerificationError({
+	                code: 'TLOG_BODY_ERROR',
+	                message: `unsupported kind: ${kind}`,
+	            });
+	    }
+	}
+	function verifyTLogInclusion(entry, tlogAuthorities) {
+	    let inclusionVerified = false;
+	    if (isTLogEntryWithInclusionPromise(entry)) {
+	        (0, set_1.verifyTLogSET)(entry, tlogAuthorities);
+	        inclusionVerified = true;
+	    }
+	    if (isTLogEntryWithInclusionProof(entry)) {
+	        const checkpoint = (0, checkpoint_1.verifyCheckpoint)(entry, tlogAuthorities);
+	        (0, merkle_1.verifyMerkleInclusion)(entry, checkpoint);
+	        inclusionVerified = true;
+	    }
+	    if (!inclusionVerified) {
+	        throw new error_1.VerificationError({
+	            code: 'TLOG_MISSING_INCLUSION_ERROR',
+	            message: 'inclusion could not be verified',
+	        });
+	    }
+	    return;
+	}
+	function isTLogEntryWithInclusionPromise(entry) {
+	    return entry.inclusionPromise !== undefined;
+	}
+	function isTLogEntryWithInclusionProof(entry) {
+	    return entry.inclusionProof !== undefined;
+	}
+	return tlog;
+}
+
+var hasRequiredVerifier;
+
+function requireVerifier () {
+	if (hasRequiredVerifier) return verifier$1;
+	hasRequiredVerifier = 1;
+	Object.defineProperty(verifier$1, "__esModule", { value: true });
+	verifier$1.Verifier = void 0;
+	/*
+	Copyright 2023 The Sigstore Authors.
+
+	Licensed under the Apache License, Version 2.0 (the "License");
+	you may not use this file except in compliance with the License.
+	You may obtain a copy of the License at
+
+	    http://www.apache.org/licenses/LICENSE-2.0
+
+	Unless required by applicable law or agreed to in writing, software
+	distributed under the License is distributed on an "AS IS" BASIS,
+	WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+	See the License for the specific language governing permissions and
+	limitations under the License.
+	*/
+	const util_1 = require$$6;
+	const error_1 = requireError();
+	const key_1 = requireKey();
+	const policy_1 = requirePolicy();
+	const timestamp_1 = requireTimestamp();
+	const tlog_1 = requireTlog();
+	class Verifier {
+	    trustMaterial;
+	    options;
+	    constructor(trustMaterial, options = {}) {
+	        this.trustMaterial = trustMaterial;
+	        this.options = {
+	            ctlogThreshold: options.ctlogThreshold ?? 1,
+	            tlogThreshold: options.tlogThreshold ?? 1,
+	            timestampThreshold: options.timestampThreshold ?? options.tsaThreshold ?? 1,
+	            tsaThreshold: 0,
+	        };
+	    }
+	    verify(entity, policy) {
+	        const timestamps = this.verifyTimestamps(entity);
+	        const signer = this.verifySigningKey(entity, timestamps);
+	        this.verifyTLogs(entity);
+	        this.verifySignature(entity, signer);
+	        if (policy) {
+	            this.verifyPolicy(policy, signer.identity || {});
+	        }
+	        return signer;
+	    }
+	    // Checks that all of the timestamps in the entity are valid and returns them
+	    verifyTimestamps(entity) {
+	        const timestamps = [];
+	        for (const timestamp of entity.timestamps) {
+	            switch (timestamp.$case) {
+	                case 'timestamp-authority':
+	                    timestamps.push((0, timestamp_1.getTSATimestamp)(timestamp.timestamp, entity.signature.signature, this.trustMaterial.timestampAuthorities));
+	                    break;
+	                case 'transparency-log': {
+	                    const result = (0, timestamp_1.getTLogTimestamp)(timestamp.tlogEntry);
+	                    /* istanbul ignore else */
+	                    if (result) {
+	                        timestamps.push(result);
+	                    }
+	                    break;
+	                }
+	            }
+	        }
+	        // Check for duplicate timestamps
+	        if (containsDupes(timestamps)) {
+	            throw new error_1.VerificationError({
+	                code: 'TIMESTAMP_ERROR',
+	                message: 'duplicate timestamp',
+	            });
+	        }
+	        if (timestamps.length < this.options.timestampThreshold) {
+	            throw new error_1.VerificationError({
+	                code: 'TIMESTAMP_ERROR',
+	                message: `expected ${this.options.timestampThreshold} timestamps, got ${timestamps.length}`,
+	            });
+	        }
+	        return timestamps.map((t) => t.timestamp);
+	    }
+	    // Checks that the signing key is valid for all of the the supplied timestamps
+	    // and returns the signer.
+	    verifySigningKey({ key }, timestamps) {
+	        switch (key.$case) {
+	            case 'public-key': {
+	                return (0, key_1.verifyPublicKey)(key.hint, timestamps, this.trustMaterial);
+	            }
+	            case 'certificate': {
+	                const result = (0, key_1.verifyCertificate)(key.certificate, timestamps, this.trustMaterial);
+	                /* istanbul ignore next - no fixture */
+	                if (containsDupes(result.scts)) {
+	                    throw new error_1.VerificationError({
+	                        code: 'CERTIFICATE_ERROR',
+	                        message: 'duplicate SCT',
+	                    });
+	                }
+	                if (result.scts.length < this.options.ctlogThreshold) {
+	                    throw new error_1.VerificationError({
+	                        code: 'CERTIFICATE_ERROR',
+	                        message: `expected ${this.options.ctlogThreshold} SCTs, got ${result.scts.length}`,
+	                    });
+	                }
+	                return result.signer;
+	            }
+	        }
+	    }
+	    // Checks that the tlog entries are valid for the supplied content
+	    verifyTLogs({ signature: content, tlogEntries }) {
+	        let tlogCount = 0;
+	        tlogEntries.forEach((entry) => {
+	            tlogCount++;
+	            (0, tlog_1.verifyTLogInclusion)(entry, this.trustMaterial.tlogs);
+	            (0, tlog_1.verifyTLogBody)(entry, content);
+	        });
+	        if (tlogCount < this.options.tlogThreshold) {
+	            throw new error_1.VerificationError({
+	                code: 'TLOG_ERROR',
+	                message: `expected ${this.options.tlogThreshold} tlog entries, got ${tlogCount}`,
+	            });
+	        }
+	    }
+	    // Checks that the signature is valid for the supplied content
+	    verifySignature(entity, signer) {
+	        if (!entity.signature.verifySignature(signer.key)) {
+	            throw new error_1.VerificationError({
+	                code: 'SIGNATURE_ERROR',
+	                message: 'signature verification failed',
+	            });
+	        }
+	    }
+	    verifyPolicy(policy, identity) {
+	        // Check the subject alternative name of the signer matches the policy
+	        /* istanbul ignore else */
+	        if (policy.subjectAlternativeName) {
+	            (0, policy_1.verifySubjectAlternativeName)(policy.subjectAlternativeName, identity.subjectAlternativeName);
+	        }
+	        // Check that the extensions of the signer match the policy
+	        /* istanbul ignore else */
+	        if (policy.extensions) {
+	            (0, policy_1.verifyExtensions)(policy.extensions, identity.extensions);
+	        }
+	        // Check that the OIDs of the signer match the policy
+	        /* istanbul ignore if */
+	        if (policy.oids) {
+	            (0, policy_1.verifyOIDs)(policy.oids, identity.oids);
+	        }
+	    }
+	}
+	verifier$1.Verifier = Verifier;
+	// Checks for duplicate items in the array. Objects are compared using
+	// deep equality.
+	function containsDupes(arr) {
+	    for (let i = 0; i < arr.length; i++) {
+	        for (let j = i + 1; j < arr.length; j++) {
+	            if ((0, util_1.isDeepStrictEqual)(arr[i], arr[j])) {
+	                return true;
+	            }
+	        }
+	    }
+	    return false;
+	}
+	return verifier$1;
+}
+
+var hasRequiredDist;
+
+function requireDist () {
+	if (hasRequiredDist) return dist$1;
+	hasRequiredDist = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.Verifier = exports.toTrustMaterial = exports.VerificationError = exports.PolicyError = exports.toSignedEntity = void 0;
+		/* istanbul ignore file */
+		/*
+		Copyright 2023 The Sigstore Authors.
+
+		Licensed under the Apache License, Version 2.0 (the "License");
+		you may not use this file except in compliance with the License.
+		You may obtain a copy of the License at
+
+		    http://www.apache.org/licenses/LICENSE-2.0
+
+		Unless required by applicable law or agreed to in writing, software
+		distributed under the License is distributed on an "AS IS" BASIS,
+		WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+		See the License for the specific language governing permissions and
+		limitations under the License.
+		*/
+		var bundle_1 = requireBundle();
+		Object.defineProperty(exports, "toSignedEntity", { enumerable: true, get: function () { return bundle_1.toSignedEntity; } });
+		var error_1 = requireError();
+		Object.defineProperty(exports, "PolicyError", { enumerable: true, get: function () { return error_1.PolicyError; } });
+		Object.defineProperty(exports, "VerificationError", { enumerable: true, get: function () { return error_1.VerificationError; } });
+		var trust_1 = requireTrust();
+		Object.defineProperty(exports, "toTrustMaterial", { enumerable: true, get: function () { return trust_1.toTrustMaterial; } });
+		var verifier_1 = requireVerifier();
+		Object.defineProperty(exports, "Verifier", { enumerable: true, get: function () { return verifier_1.Verifier; } }); 
+	} (dist$1));
+	return dist$1;
+}
+
+var distExports$1 = requireDist();
+
+var seeds = {
+	"https://tuf-repo-cdn.sigstore.dev": {
+	"root.json": "ewogInNpZ25hdHVyZXMiOiBbCiAgewogICAia2V5aWQiOiAiZTcxYTU0ZDU0MzgzNWJhODZhZGFkOTQ2MDM3OWM3NjQxZmI4NzI2ZDE2NGVhNzY2ODAxYTFjNTIyYWJhN2VhMiIsCiAgICJzaWciOiAiMzA0NjAyMjEwMGUwNGM5NzA2Mjk5YmU1ZDhjMmIxNGZiNTBiY2Q1YjljMjQxZjEwNTk3MTUzZGZlMjJmOTQzZWZlODk2YjUxNTAwMjIxMDBjZmQ3YjlmMDZhNTkwMDc4NGUzMTJkMDJiOGUzMzZlZGJiM2IyZmFiNjFhYzE0NTUwYjMxMTJiNGY5ZTMzZGY0IgogIH0sCiAgewogICAia2V5aWQiOiAiMjJmNGNhZWM2ZDhlNmY5NTU1YWY2NmIzZDRjM2NiMDZhM2JiMjNmZGM3ZTM5YzkxNmM2MWY0NjJlNmY1MmIwNiIsCiAgICJzaWciOiAiIgogIH0sCiAgewogICAia2V5aWQiOiAiNjE2NDM4MzgxMjViNDQwYjQwZGI2OTQyZjVjYjVhMzFjMGRjMDQzNjgzMTZlYjJhYWE1OGI5NTkwNGE1ODIyMiIsCiAgICJzaWciOiAiMzA0NTAyMjEwMGNjMzA4YWU3ZDM5MGZhNzgyZWUzMzc2ZGRmYWE5Mjk4MzUwMTZlODZkYWQ4MWY2OWUyZGU3ZWMxZTE3NDQzMmUwMjIwNWZiMTk5MDZhMzFjY2UxNDZjMjk2MjQ0NDNjMGQwYzJmMzNlZTgwZGFjMzlkNzIxMTRmOTM5NjA3Y2MyMjkzNyIKICB9LAogIHsKICAgImtleWlkIjogImE2ODdlNWJmNGZhYjgyYjBlZTU4ZDQ2ZTA1Yzk1MzUxNDVhMmM5YWZiNDU4ZjQzZDQyYjQ1Y2EwZmRjZTJhNzAiLAogICAic2lnIjogIjMwNDUwMjIwM2Y4YWZmN2EzMGUwNWE4YzNkOTA0YjY3MWFiMWE2ZTRlOGE2ZjUwOGI3Y2ZhMGM3ODBlNzI5NzZiZWU3YTIyNzAyMjEwMGY2NGM5Yjc2NTUyNmYzNGQ5ZWExNjMzOWNmMjM4ODkzZTFjMzM2OGI0ZjA5MTBhNjFhMWFmMjdkZGEwMWViYjkiCiAgfSwKICB7CiAgICJrZXlpZCI6ICIxODNlNjRmMzc2NzBkYzEzY2EwZDI4OTk1YTMwNTNmMzc0MDk1NGRkY2U0NDMyMWE0MWU0NjUzNGNmNDRlNjMyIiwKICAgInNpZyI6ICIzMDQ1MDIyMDIzNjNjYTI0OWFlZmE2ZDVmNjFjNDA4YTMyY2RkMDc5YjAzNGE3ODg4ZGRmMjEzNmRjNDUxNWVkNGE3Mjg0MTgwMjIxMDBiMDRlY2E0MmJjNTEwY2NiYmY1ZDMwNzgzYWFhOTM2YjFmMTM3Y2E3YTAxN2VlOWQ5MGQzNzEwNDMyZGEwNDI3IgogIH0KIF0sCiAic2lnbmVkIjogewogICJfdHlwZSI6ICJyb290IiwKICAiY29uc2lzdGVudF9zbmFwc2hvdCI6IHRydWUsCiAgImV4cGlyZXMiOiAiMjAyNi0wNi0yMlQxMzoyNzowMVoiLAogICJrZXlzIjogewogICAiMGM4NzQzMmMzYmYwOWZkOTkxODlmZGMzMmZhNWVhZWRmNGU0YTVmYWM3YmFiNzNmYTA0YTJlMGZjNjRhZjZmNSI6IHsKICAgICJrZXlpZF9oYXNoX2FsZ29yaXRobXMiOiBbCiAgICAgInNoYTI1NiIsCiAgICAgInNoYTUxMiIKICAgIF0sCiAgICAia2V5dHlwZSI6ICJlY2RzYSIsCiAgICAia2V5dmFsIjogewogICAgICJwdWJsaWMiOiAiLS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS1cbk1Ga3dFd1lIS29aSXpqMENBUVlJS29aSXpqMERBUWNEUWdBRVdSaUdyNStqKzNKNVNzSCtadHI1bkUySDJ3TzdcbkJWK25PM3M5M2dMY2ExOHFUT3pIWTFvV3lBR0R5a01Tc0dUVUJTdDlEK0FuMEtmS3NEMm1mU000MlE9PVxuLS0tLS1FTkQgUFVCTElDIEtFWS0tLS0tXG4iCiAgICB9LAogICAgInNjaGVtZSI6ICJlY2RzYS1zaGEyLW5pc3RwMjU2IiwKICAgICJ4LXR1Zi1vbi1jaS1vbmxpbmUtdXJpIjogImdjcGttczpwcm9qZWN0cy9zaWdzdG9yZS1yb290LXNpZ25pbmcvbG9jYXRpb25zL2dsb2JhbC9rZXlSaW5ncy9yb290L2NyeXB0b0tleXMvdGltZXN0YW1wL2NyeXB0b0tleVZlcnNpb25zLzEiCiAgIH0sCiAgICIxODNlNjRmMzc2NzBkYzEzY2EwZDI4OTk1YTMwNTNmMzc0MDk1NGRkY2U0NDMyMWE0MWU0NjUzNGNmNDRlNjMyIjogewogICAgImtleXR5cGUiOiAiZWNkc2EiLAogICAgImtleXZhbCI6IHsKICAgICAicHVibGljIjogIi0tLS0tQkVHSU4gUFVCTElDIEtFWS0tLS0tXG5NRmt3RXdZSEtvWkl6ajBDQVFZSUtvWkl6ajBEQVFjRFFnQUVNeHBQT0pDSVo1b3RHNDEwNmZHSnNlRVFpM1Y5XG5wa01ZUTR1eVY5VGoxTTdXSFhJeUxHK2prZnZ1RzBnbFExSlpiUlpaQlYzZ0FSNHNvamRHSElTZW93PT1cbi0tLS0tRU5EIFBVQkxJQyBLRVktLS0tLVxuIgogICAgfSwKICAgICJzY2hlbWUiOiAiZWNkc2Etc2hhMi1uaXN0cDI1NiIsCiAgICAieC10dWYtb24tY2kta2V5b3duZXIiOiAiQGxhbmNlIgogICB9LAogICAiMjJmNGNhZWM2ZDhlNmY5NTU1YWY2NmIzZDRjM2NiMDZhM2JiMjNmZGM3ZTM5YzkxNmM2MWY0NjJlNmY1MmIwNiI6IHsKICAgICJrZXlpZF9oYXNoX2FsZ29yaXRobXMiOiBbCiAgICAgInNoYTI1NiIsCiAgICAgInNoYTUxMiIKICAgIF0sCiAgICAia2V5dHlwZSI6ICJlY2RzYSIsCiAgICAia2V5dmFsIjogewogICAgICJwdWJsaWMiOiAiLS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS1cbk1Ga3dFd1lIS29aSXpqMENBUVlJS29aSXpqMERBUWNEUWdBRXpCelZPbUhDUG9qTVZMU0kzNjRXaWlWOE5QckRcbjZJZ1J4Vmxpc2t6L3YreTNKRVI1bWNWR2NPTmxpRGNXTUM1SjJsZkhtalBOUGhiNEg3eG04THpmU0E9PVxuLS0tLS1FTkQgUFVCTElDIEtFWS0tLS0tXG4iCiAgICB9LAogICAgInNjaGVtZSI6ICJlY2RzYS1zaGEyLW5pc3RwMjU2IiwKICAgICJ4LXR1Zi1vbi1jaS1rZXlvd25lciI6ICJAc2FudGlhZ290b3JyZXMiCiAgIH0sCiAgICI2MTY0MzgzODEyNWI0NDBiNDBkYjY5NDJmNWNiNWEzMWMwZGMwNDM2ODMxNmViMmFhYTU4Yjk1OTA0YTU4MjIyIjogewogICAgImtleWlkX2hhc2hfYWxnb3JpdGhtcyI6IFsKICAgICAic2hhMjU2IiwKICAgICAic2hhNTEyIgogICAgXSwKICAgICJrZXl0eXBlIjogImVjZHNhIiwKICAgICJrZXl2YWwiOiB7CiAgICAgInB1YmxpYyI6ICItLS0tLUJFR0lOIFBVQkxJQyBLRVktLS0tLVxuTUZrd0V3WUhLb1pJemowQ0FRWUlLb1pJemowREFRY0RRZ0FFaW5pa1NzQVFtWWtOZUg1ZVlxL0NuSXpMYWFjT1xueGxTYWF3UURPd3FLeS90Q3F4cTV4eFBTSmMyMUs0V0loczlHeU9rS2Z6dWVZM0dJTHpjTUpaNGNXdz09XG4tLS0tLUVORCBQVUJMSUMgS0VZLS0tLS1cbiIKICAgIH0sCiAgICAic2NoZW1lIjogImVjZHNhLXNoYTItbmlzdHAyNTYiLAogICAgIngtdHVmLW9uLWNpLWtleW93bmVyIjogIkBib2JjYWxsYXdheSIKICAgfSwKICAgImE2ODdlNWJmNGZhYjgyYjBlZTU4ZDQ2ZTA1Yzk1MzUxNDVhMmM5YWZiNDU4ZjQzZDQyYjQ1Y2EwZmRjZTJhNzAiOiB7CiAgICAia2V5aWRfaGFzaF9hbGdvcml0aG1zIjogWwogICAgICJzaGEyNTYiLAogICAgICJzaGE1MTIiCiAgICBdLAogICAgImtleXR5cGUiOiAiZWNkc2EiLAogICAgImtleXZhbCI6IHsKICAgICAicHVibGljIjogIi0tLS0tQkVHSU4gUFVCTElDIEtFWS0tLS0tXG5NRmt3RXdZSEtvWkl6ajBDQVFZSUtvWkl6ajBEQVFjRFFnQUUwZ2hyaDkyTHcxWXIzaWRHVjVXcUN0TURCOEN4XG4rRDhoZEM0dzJaTE5JcGxWUm9WR0xza1lhM2doZU15T2ppSjhrUGkxNWFRMi8vN1Arb2o3VXZKUEd3PT1cbi0tLS0tRU5EIFBVQkxJQyBLRVktLS0tLVxuIgogICAgfSwKICAgICJzY2hlbWUiOiAiZWNkc2Etc2hhMi1uaXN0cDI1NiIsCiAgICAieC10dWYtb24tY2kta2V5b3duZXIiOiAiQGpvc2h1YWdsIgogICB9LAogICAiZTcxYTU0ZDU0MzgzNWJhODZhZGFkOTQ2MDM3OWM3NjQxZmI4NzI2ZDE2NGVhNzY2ODAxYTFjNTIyYWJhN2VhMiI6IHsKICAgICJrZXlpZF9oYXNoX2FsZ29yaXRobXMiOiBbCiAgICAgInNoYTI1NiIsCiAgICAgInNoYTUxMiIKICAgIF0sCiAgICAia2V5dHlwZSI6ICJlY2RzYSIsCiAgICAia2V5dmFsIjogewogICAgICJwdWJsaWMiOiAiLS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS1cbk1Ga3dFd1lIS29aSXpqMENBUVlJS29aSXpqMERBUWNEUWdBRUVYc3ozU1pYRmI4ak1WNDJqNnBKbHlqYmpSOEtcbk4zQndvY2V4cTZMTUliNXFzV0tPUXZMTjE2TlVlZkxjNEhzd09vdW1Sc1ZWYWFqU3BRUzZmb2JrUnc9PVxuLS0tLS1FTkQgUFVCTElDIEtFWS0tLS0tXG4iCiAgICB9LAogICAgInNjaGVtZSI6ICJlY2RzYS1zaGEyLW5pc3RwMjU2IiwKICAgICJ4LXR1Zi1vbi1jaS1rZXlvd25lciI6ICJAbW5tNjc4IgogICB9CiAgfSwKICAicm9sZXMiOiB7CiAgICJyb290IjogewogICAgImtleWlkcyI6IFsKICAgICAiZTcxYTU0ZDU0MzgzNWJhODZhZGFkOTQ2MDM3OWM3NjQxZmI4NzI2ZDE2NGVhNzY2ODAxYTFjNTIyYWJhN2VhMiIsCiAgICAgIjIyZjRjYWVjNmQ4ZTZmOTU1NWFmNjZiM2Q0YzNjYjA2YTNiYjIzZmRjN2UzOWM5MTZjNjFmNDYyZTZmNTJiMDYiLAogICAgICI2MTY0MzgzODEyNWI0NDBiNDBkYjY5NDJmNWNiNWEzMWMwZGMwNDM2ODMxNmViMmFhYTU4Yjk1OTA0YTU4MjIyIiwKICAgICAiYTY4N2U1YmY0ZmFiODJiMGVlNThkNDZlMDVjOTUzNTE0NWEyYzlhZmI0NThmNDNkNDJiNDVjYTBmZGNlMmE3MCIsCiAgICAgIjE4M2U2NGYzNzY3MGRjMTNjYTBkMjg5OTVhMzA1M2YzNzQwOTU0ZGRjZTQ0MzIxYTQxZTQ2NTM0Y2Y0NGU2MzIiCiAgICBdLAogICAgInRocmVzaG9sZCI6IDMKICAgfSwKICAgInNuYXBzaG90IjogewogICAgImtleWlkcyI6IFsKICAgICAiMGM4NzQzMmMzYmYwOWZkOTkxODlmZGMzMmZhNWVhZWRmNGU0YTVmYWM3YmFiNzNmYTA0YTJlMGZjNjRhZjZmNSIKICAgIF0sCiAgICAidGhyZXNob2xkIjogMSwKICAgICJ4LXR1Zi1vbi1jaS1leHBpcnktcGVyaW9kIjogMzY1MCwKICAgICJ4LXR1Zi1vbi1jaS1zaWduaW5nLXBlcmlvZCI6IDM2NQogICB9LAogICAidGFyZ2V0cyI6IHsKICAgICJrZXlpZHMiOiBbCiAgICAgImU3MWE1NGQ1NDM4MzViYTg2YWRhZDk0NjAzNzljNzY0MWZiODcyNmQxNjRlYTc2NjgwMWExYzUyMmFiYTdlYTIiLAogICAgICIyMmY0Y2FlYzZkOGU2Zjk1NTVhZjY2YjNkNGMzY2IwNmEzYmIyM2ZkYzdlMzljOTE2YzYxZjQ2MmU2ZjUyYjA2IiwKICAgICAiNjE2NDM4MzgxMjViNDQwYjQwZGI2OTQyZjVjYjVhMzFjMGRjMDQzNjgzMTZlYjJhYWE1OGI5NTkwNGE1ODIyMiIsCiAgICAgImE2ODdlNWJmNGZhYjgyYjBlZTU4ZDQ2ZTA1Yzk1MzUxNDVhMmM5YWZiNDU4ZjQzZDQyYjQ1Y2EwZmRjZTJhNzAiLAogICAgICIxODNlNjRmMzc2NzBkYzEzY2EwZDI4OTk1YTMwNTNmMzc0MDk1NGRkY2U0NDMyMWE0MWU0NjUzNGNmNDRlNjMyIgogICAgXSwKICAgICJ0aHJlc2hvbGQiOiAzCiAgIH0sCiAgICJ0aW1lc3RhbXAiOiB7CiAgICAia2V5aWRzIjogWwogICAgICIwYzg3NDMyYzNiZjA5ZmQ5OTE4OWZkYzMyZmE1ZWFlZGY0ZTRhNWZhYzdiYWI3M2ZhMDRhMmUwZmM2NGFmNmY1IgogICAgXSwKICAgICJ0aHJlc2hvbGQiOiAxLAogICAgIngtdHVmLW9uLWNpLWV4cGlyeS1wZXJpb2QiOiA3LAogICAgIngtdHVmLW9uLWNpLXNpZ25pbmctcGVyaW9kIjogNgogICB9CiAgfSwKICAic3BlY192ZXJzaW9uIjogIjEuMCIsCiAgInZlcnNpb24iOiAxNCwKICAieC10dWYtb24tY2ktZXhwaXJ5LXBlcmlvZCI6IDE5NywKICAieC10dWYtb24tY2ktc2lnbmluZy1wZXJpb2QiOiA0NgogfQp9",
+	targets: {
+		"trusted_root.json": "ewogICJtZWRpYVR5cGUiOiAiYXBwbGljYXRpb24vdm5kLmRldi5zaWdzdG9yZS50cnVzdGVkcm9vdCtqc29uO3ZlcnNpb249MC4xIiwKICAidGxvZ3MiOiBbCiAgICB7CiAgICAgICJiYXNlVXJsIjogImh0dHBzOi8vcmVrb3Iuc2lnc3RvcmUuZGV2IiwKICAgICAgImhhc2hBbGdvcml0aG0iOiAiU0hBMl8yNTYiLAogICAgICAicHVibGljS2V5IjogewogICAgICAgICJyYXdCeXRlcyI6ICJNRmt3RXdZSEtvWkl6ajBDQVFZSUtvWkl6ajBEQVFjRFFnQUUyRzJZKzJ0YWJkVFY1QmNHaUJJeDBhOWZBRndya0JibUxTR3RrczRMM3FYNnlZWTB6dWZCbmhDOFVyL2l5NTVHaFdQLzlBL2JZMkxoQzMwTTkrUll0dz09IiwKICAgICAgICAia2V5RGV0YWlscyI6ICJQS0lYX0VDRFNBX1AyNTZfU0hBXzI1NiIsCiAgICAgICAgInZhbGlkRm9yIjogewogICAgICAgICAgInN0YXJ0IjogIjIwMjEtMDEtMTJUMTE6NTM6MjdaIgogICAgICAgIH0KICAgICAgfSwKICAgICAgImxvZ0lkIjogewogICAgICAgICJrZXlJZCI6ICJ3Tkk5YXRRR2x6K1ZXZk82TFJ5Z0g0UVVmWS84VzRSRndpVDVpNVdSZ0IwPSIKICAgICAgfQogICAgfSwKICAgIHsKICAgICAgImJhc2VVcmwiOiAiaHR0cHM6Ly9sb2cyMDI1LTEucmVrb3Iuc2lnc3RvcmUuZGV2IiwKICAgICAgImhhc2hBbGdvcml0aG0iOiAiU0hBMl8yNTYiLAogICAgICAicHVibGljS2V5IjogewogICAgICAgICJyYXdCeXRlcyI6ICJNQ293QlFZREsyVndBeUVBdDhybHAxa25Hd2pmYmNYQVlQWUFrbjBYaUx6MXg4TzR0MFlrRWhpZTI0ND0iLAogICAgICAgICJrZXlEZXRhaWxzIjogIlBLSVhfRUQyNTUxOSIsCiAgICAgICAgInZhbGlkRm9yIjogewogICAgICAgICAgInN0YXJ0IjogIjIwMjUtMDktMjNUMDA6MDA6MDBaIgogICAgICAgIH0KICAgICAgfSwKICAgICAgImxvZ0lkIjogewogICAgICAgICJrZXlJZCI6ICJ6eEdaRlZ2ZDBGRW1qUjhXckZ3TWRjQUo5dnRhWS9RWGY0NFkxd1VlUDZBPSIKICAgICAgfQogICAgfQogIF0sCiAgImNlcnRpZmljYXRlQXV0aG9yaXRpZXMiOiBbCiAgICB7CiAgICAgICJzdWJqZWN0IjogewogICAgICAgICJvcmdhbml6YXRpb24iOiAic2lnc3RvcmUuZGV2IiwKICAgICAgICAiY29tbW9uTmFtZSI6ICJzaWdzdG9yZSIKICAgICAgfSwKICAgICAgInVyaSI6ICJodHRwczovL2Z1bGNpby5zaWdzdG9yZS5kZXYiLAogICAgICAiY2VydENoYWluIjogewogICAgICAgICJjZXJ0aWZpY2F0ZXMiOiBbCiAgICAgICAgICB7CiAgICAgICAgICAgICJyYXdCeXRlcyI6ICJNSUlCK0RDQ0FYNmdBd0lCQWdJVE5Wa0Rab0Npb2ZQRHN5N2RmbTZnZUxidWh6QUtCZ2dxaGtqT1BRUURBekFxTVJVd0V3WURWUVFLRXd4emFXZHpkRzl5WlM1a1pYWXhFVEFQQmdOVkJBTVRDSE5wWjNOMGIzSmxNQjRYRFRJeE1ETXdOekF6TWpBeU9Wb1hEVE14TURJeU16QXpNakF5T1Zvd0tqRVZNQk1HQTFVRUNoTU1jMmxuYzNSdmNtVXVaR1YyTVJFd0R3WURWUVFERXdoemFXZHpkRzl5WlRCMk1CQUdCeXFHU000OUFnRUdCU3VCQkFBaUEySUFCTFN5QTdJaTVrK3BOTzhaRVdZMHlsZW1XRG93T2tOYTNrTCtHWkU1WjVHV2VoTDkvQTliUk5BM1JicnNaNWkwSmNhc3RhUkw3U3A1ZnAvakQ1ZHhxYy9VZFRWbmx2UzE2YW4rMllmc3dlL1F1TG9sUlVDcmNPRTIrMmlBNSt0emQ2Tm1NR1F3RGdZRFZSMFBBUUgvQkFRREFnRUdNQklHQTFVZEV3RUIvd1FJTUFZQkFmOENBUUV3SFFZRFZSME9CQllFRk1qRkhRQkJtaVFwTWxFazZ3MnVTdTFLQnRQc01COEdBMVVkSXdRWU1CYUFGTWpGSFFCQm1pUXBNbEVrNncydVN1MUtCdFBzTUFvR0NDcUdTTTQ5QkFNREEyZ0FNR1VDTUg4bGlXSmZNdWk2dlhYQmhqRGdZNE13c2xtTi9USnhWZS84M1dyRm9td21OZjA1NnkxWDQ4RjljNG0zYTNvelhBSXhBS2pSYXk1L2FqL2pzS0tHSWttUWF0akk4dXVwSHIvK0N4RnZhSldtcFlxTmtMREdSVSs5b3J6aDVoSTJScmN1YVE9PSIKICAgICAgICAgIH0KICAgICAgICBdCiAgICAgIH0sCiAgICAgICJ2YWxpZEZvciI6IHsKICAgICAgICAic3RhcnQiOiAiMjAyMS0wMy0wN1QwMzoyMDoyOVoiLAogICAgICAgICJlbmQiOiAiMjAyMi0xMi0zMVQyMzo1OTo1OS45OTlaIgogICAgICB9CiAgICB9LAogICAgewogICAgICAic3ViamVjdCI6IHsKICAgICAgICAib3JnYW5pemF0aW9uIjogInNpZ3N0b3JlLmRldiIsCiAgICAgICAgImNvbW1vbk5hbWUiOiAic2lnc3RvcmUiCiAgICAgIH0sCiAgICAgICJ1cmkiOiAiaHR0cHM6Ly9mdWxjaW8uc2lnc3RvcmUuZGV2IiwKICAgICAgImNlcnRDaGFpbiI6IHsKICAgICAgICAiY2VydGlmaWNhdGVzIjogWwogICAgICAgICAgewogICAgICAgICAgICAicmF3Qnl0ZXMiOiAiTUlJQ0dqQ0NBYUdnQXdJQkFnSVVBTG5WaVZmblUwYnJKYXNtUmtIcm4vVW5mYVF3Q2dZSUtvWkl6ajBFQXdNd0tqRVZNQk1HQTFVRUNoTU1jMmxuYzNSdmNtVXVaR1YyTVJFd0R3WURWUVFERXdoemFXZHpkRzl5WlRBZUZ3MHlNakEwTVRNeU1EQTJNVFZhRncwek1URXdNRFV4TXpVMk5UaGFNRGN4RlRBVEJnTlZCQW9UREhOcFozTjBiM0psTG1SbGRqRWVNQndHQTFVRUF4TVZjMmxuYzNSdmNtVXRhVzUwWlhKdFpXUnBZWFJsTUhZd0VBWUhLb1pJemowQ0FRWUZLNEVFQUNJRFlnQUU4UlZTL3lzSCtOT3Z1RFp5UEladGlsZ1VGOU5sYXJZcEFkOUhQMXZCQkgxVTVDVjc3TFNTN3MwWmlING5FN0h2N3B0UzZMdnZSL1NUazc5OExWZ016TGxKNEhlSWZGM3RIU2FleExjWXBTQVNyMWtTME4vUmdCSnovOWpXQ2lYbm8zc3dlVEFPQmdOVkhROEJBZjhFQkFNQ0FRWXdFd1lEVlIwbEJBd3dDZ1lJS3dZQkJRVUhBd013RWdZRFZSMFRBUUgvQkFnd0JnRUIvd0lCQURBZEJnTlZIUTRFRmdRVTM5UHB6MVlrRVpiNXFOanBLRldpeGk0WVpEOHdId1lEVlIwakJCZ3dGb0FVV01BZVg1RkZwV2FwZXN5UW9aTWkwQ3JGeGZvd0NnWUlLb1pJemowRUF3TURad0F3WkFJd1BDc1FLNERZaVpZRFBJYURpNUhGS25meFh4NkFTU1ZtRVJmc3luWUJpWDJYNlNKUm5aVTg0LzlEWmRuRnZ2eG1BakJPdDZRcEJsYzRKLzBEeHZrVENxcGNsdnppTDZCQ0NQbmpkbElCM1B1M0J4c1BteWdVWTdJaTJ6YmRDZGxpaW93PSIKICAgICAgICAgIH0sCiAgICAgICAgICB7CiAgICAgICAgICAgICJyYXdCeXRlcyI6ICJNSUlCOXpDQ0FYeWdBd0lCQWdJVUFMWk5BUEZkeEhQd2plRGxvRHd5WUNoQU8vNHdDZ1lJS29aSXpqMEVBd013S2pFVk1CTUdBMVVFQ2hNTWMybG5jM1J2Y21VdVpHVjJNUkV3RHdZRFZRUURFd2h6YVdkemRHOXlaVEFlRncweU1URXdNRGN4TXpVMk5UbGFGdzB6TVRFd01EVXhNelUyTlRoYU1Db3hGVEFUQmdOVkJBb1RESE5wWjNOMGIzSmxMbVJsZGpFUk1BOEdBMVVFQXhNSWMybG5jM1J2Y21Vd2RqQVFCZ2NxaGtqT1BRSUJCZ1VyZ1FRQUlnTmlBQVQ3WGVGVDRyYjNQUUd3UzRJYWp0TGszL09sbnBnYW5nYUJjbFlwc1lCcjVpKzR5bkIwN2NlYjNMUDBPSU9aZHhleFg2OWM1aVZ1eUpSUStIejA1eWkrVUYzdUJXQWxIcGlTNXNoMCtIMkdIRTdTWHJrMUVDNW0xVHIxOUw5Z2c5MmpZekJoTUE0R0ExVWREd0VCL3dRRUF3SUJCakFQQmdOVkhSTUJBZjhFQlRBREFRSC9NQjBHQTFVZERnUVdCQlJZd0I1ZmtVV2xacWw2ekpDaGt5TFFLc1hGK2pBZkJnTlZIU01FR0RBV2dCUll3QjVma1VXbFpxbDZ6SkNoa3lMUUtzWEYrakFLQmdncWhrak9QUVFEQXdOcEFEQm1BakVBajFuSGVYWnArMTNOV0JOYStFRHNEUDhHMVdXZzF0Q01XUC9XSFBxcGFWbzBqaHN3ZU5GWmdTczBlRTd3WUk0cUFqRUEyV0I5b3Q5OHNJa29GM3ZaWWRkMy9WdFdCNWI5VE5NZWE3SXgvc3RKNVRmY0xMZUFCTEU0Qk5KT3NRNHZuQkhKIgogICAgICAgICAgfQogICAgICAgIF0KICAgICAgfSwKICAgICAgInZhbGlkRm9yIjogewogICAgICAgICJzdGFydCI6ICIyMDIyLTA0LTEzVDIwOjA2OjE1WiIKICAgICAgfQogICAgfQogIF0sCiAgImN0bG9ncyI6IFsKICAgIHsKICAgICAgImJhc2VVcmwiOiAiaHR0cHM6Ly9jdGZlLnNpZ3N0b3JlLmRldi90ZXN0IiwKICAgICAgImhhc2hBbGdvcml0aG0iOiAiU0hBMl8yNTYiLAogICAgICAicHVibGljS2V5IjogewogICAgICAgICJyYXdCeXRlcyI6ICJNRmt3RXdZSEtvWkl6ajBDQVFZSUtvWkl6ajBEQVFjRFFnQUViZndSK1JKdWRYc2NnUkJScEtYMVhGRHkzUHl1ZER4ei9TZm5SaTFmVDhla3BmQmQyTzF1b3o3anIzWjhuS3p4QTY5RVVRK2VGQ0ZJM3pldWJQV1U3dz09IiwKICAgICAgICAia2V5RGV0YWlscyI6ICJQS0lYX0VDRFNBX1AyNTZfU0hBXzI1NiIsCiAgICAgICAgInZhbGlkRm9yIjogewogICAgICAgICAgInN0YXJ0IjogIjIwMjEtMDMtMTRUMDA6MDA6MDBaIiwKICAgICAgICAgICJlbmQiOiAiMjAyMi0xMC0zMVQyMzo1OTo1OS45OTlaIgogICAgICAgIH0KICAgICAgfSwKICAgICAgImxvZ0lkIjogewogICAgICAgICJrZXlJZCI6ICJDR0NTOENoUy8yaEYwZEZySjRTY1JXY1lyQlk5d3pqU2JlYThJZ1kyYjNJPSIKICAgICAgfQogICAgfSwKICAgIHsKICAgICAgImJhc2VVcmwiOiAiaHR0cHM6Ly9jdGZlLnNpZ3N0b3JlLmRldi8yMDIyIiwKICAgICAgImhhc2hBbGdvcml0aG0iOiAiU0hBMl8yNTYiLAogICAgICAicHVibGljS2V5IjogewogICAgICAgICJyYXdCeXRlcyI6ICJNRmt3RXdZSEtvWkl6ajBDQVFZSUtvWkl6ajBEQVFjRFFnQUVpUFNsRmkwQ21GVGZFakNVcUY5SHVDRWNZWE5LQWFZYWxJSm1CWjh5eWV6UGpUcWh4cktCcE1uYW9jVnRMSkJJMWVNM3VYblF6UUdBSmRKNGdzOUZ5dz09IiwKICAgICAgICAia2V5RGV0YWlscyI6ICJQS0lYX0VDRFNBX1AyNTZfU0hBXzI1NiIsCiAgICAgICAgInZhbGlkRm9yIjogewogICAgICAgICAgInN0YXJ0IjogIjIwMjItMTAtMjBUMDA6MDA6MDBaIgogICAgICAgIH0KICAgICAgfSwKICAgICAgImxvZ0lkIjogewogICAgICAgICJrZXlJZCI6ICIzVDB3YXNiSEVUSmpHUjRjbVdjM0FxSktYcmplUEszL2g0cHlnQzhwN280PSIKICAgICAgfQogICAgfQogIF0sCiAgInRpbWVzdGFtcEF1dGhvcml0aWVzIjogWwogICAgewogICAgICAic3ViamVjdCI6IHsKICAgICAgICAib3JnYW5pemF0aW9uIjogInNpZ3N0b3JlLmRldiIsCiAgICAgICAgImNvbW1vbk5hbWUiOiAic2lnc3RvcmUtdHNhLXNlbGZzaWduZWQiCiAgICAgIH0sCiAgICAgICJ1cmkiOiAiaHR0cHM6Ly90aW1lc3RhbXAuc2lnc3RvcmUuZGV2L2FwaS92MS90aW1lc3RhbXAiLAogICAgICAiY2VydENoYWluIjogewogICAgICAgICJjZXJ0aWZpY2F0ZXMiOiBbCiAgICAgICAgICB7CiAgICAgICAgICAgICJyYXdCeXRlcyI6ICJNSUlDRURDQ0FaYWdBd0lCQWdJVU9oTlVMd3lRWWU2OHdVTXZ5NHFPaXlvaml3d3dDZ1lJS29aSXpqMEVBd013T1RFVk1CTUdBMVVFQ2hNTWMybG5jM1J2Y21VdVpHVjJNU0F3SGdZRFZRUURFeGR6YVdkemRHOXlaUzEwYzJFdGMyVnNabk5wWjI1bFpEQWVGdzB5TlRBME1EZ3dOalU1TkROYUZ3MHpOVEEwTURZd05qVTVORE5hTUM0eEZUQVRCZ05WQkFvVERITnBaM04wYjNKbExtUmxkakVWTUJNR0ExVUVBeE1NYzJsbmMzUnZjbVV0ZEhOaE1IWXdFQVlIS29aSXpqMENBUVlGSzRFRUFDSURZZ0FFNHJhMlo4aEtOaWcyVDlrRmpDQVRvR0czMGpreStXUXYzQnpMK21LdmgxU0tOUi9Vd3V3c2ZOQ2c0c3J5b1lBZDhFNmlzb3ZWQTNNNGFvTmRtOVFEaTUwWjhuVEV5dnFnZkRQdFRJd1hJdGZpVy9BRmYxVjd1d2tia0FvajB4eGNvMm93YURBT0JnTlZIUThCQWY4RUJBTUNCNEF3SFFZRFZSME9CQllFRkluOWVVT0h6OUJsUnNNQ1JzY3NjMXQ5dE9zRE1COEdBMVVkSXdRWU1CYUFGSmpzQWU5L3UxSC8xSlVlYjRxSW1GTUhpYzYvTUJZR0ExVWRKUUVCL3dRTU1Bb0dDQ3NHQVFVRkJ3TUlNQW9HQ0NxR1NNNDlCQU1EQTJnQU1HVUNNRHRwc1YvNkthTzBxeUYvVU1zWDJhU1VYS1FGZG9HVHB0UUdjMGZ0cTFjc3VsSFBHRzZkc215TU5kM0pCK0czRVFJeEFPYWp2QmNqcEptS2I0TnYrMlRhb2o4VWM1K2I2aWg2RlhDQ0tyYVNxdXBlMDd6cXN3TWNYSlRlMWNFeHZIdnZsdz09IgogICAgICAgICAgfSwKICAgICAgICAgIHsKICAgICAgICAgICAgInJhd0J5dGVzIjogIk1JSUI5ekNDQVh5Z0F3SUJBZ0lVVjdmMEdMRE9vRXpJaDhMWFNXODBPSmlVcDE0d0NnWUlLb1pJemowRUF3TXdPVEVWTUJNR0ExVUVDaE1NYzJsbmMzUnZjbVV1WkdWMk1TQXdIZ1lEVlFRREV4ZHphV2R6ZEc5eVpTMTBjMkV0YzJWc1puTnBaMjVsWkRBZUZ3MHlOVEEwTURnd05qVTVORE5hRncwek5UQTBNRFl3TmpVNU5ETmFNRGt4RlRBVEJnTlZCQW9UREhOcFozTjBiM0psTG1SbGRqRWdNQjRHQTFVRUF4TVhjMmxuYzNSdmNtVXRkSE5oTFhObGJHWnphV2R1WldRd2RqQVFCZ2NxaGtqT1BRSUJCZ1VyZ1FRQUlnTmlBQVFVUU50ZlJUL291M1lBVGE2d0Iva0tUZTcwY2ZKd3lSSUJvdk1udDhSY0pwaC9DT0U4MnV5UzZGbXBwTExMMVZCUEdjUGZwUVBZSk5Yeld3aThpY3doS1E2Vy9RZTJoM29lYkJiMkZIcHdOSkRxbytUTWFDL3RkZmt2L0VsSkI3MmpSVEJETUE0R0ExVWREd0VCL3dRRUF3SUJCakFTQmdOVkhSTUJBZjhFQ0RBR0FRSC9BZ0VBTUIwR0ExVWREZ1FXQkJTWTdBSHZmN3RSLzlTVkhtK0tpSmhUQjRuT3Z6QUtCZ2dxaGtqT1BRUURBd05wQURCbUFqRUF3R0VHcmZHWlIxY2VuMVI4L0RUVk1JOTQzTHNzWm1KUnREcC9pN1NmR0htR1JQNmdSYnVqOXZPSzNiNjdaMFFRQWpFQXVUMkg2NzNMUUVhSFRjeVFTWnJrcDRtWDdXd2ttRitzVmJrWVk1bVhOK1JNSDEzS1VFSEhPcUFTYWVtWVdLL0UiCiAgICAgICAgICB9CiAgICAgICAgXQogICAgICB9LAogICAgICAidmFsaWRGb3IiOiB7CiAgICAgICAgInN0YXJ0IjogIjIwMjUtMDctMDRUMDA6MDA6MDBaIgogICAgICB9CiAgICB9CiAgXQp9Cg==",
+		"registry.npmjs.org%2Fkeys.json": "ewogICAgImtleXMiOiBbCiAgICAgICAgewogICAgICAgICAgICAia2V5SWQiOiAiU0hBMjU2OmpsM2J3c3d1ODBQampva0NnaDBvMnc1YzJVNExoUUFFNTdnajljejFrekEiLAogICAgICAgICAgICAia2V5VXNhZ2UiOiAibnBtOnNpZ25hdHVyZXMiLAogICAgICAgICAgICAicHVibGljS2V5IjogewogICAgICAgICAgICAgICAgInJhd0J5dGVzIjogIk1Ga3dFd1lIS29aSXpqMENBUVlJS29aSXpqMERBUWNEUWdBRTFPbGIzek1BRkZ4WEtIaUlrUU81Y0ozWWhsNWk2VVBwK0lodXRlQkpidUhjQTVVb2dLbzBFV3RsV3dXNktTYUtvVE5FWUw3SmxDUWlWbmtoQmt0VWdnPT0iLAogICAgICAgICAgICAgICAgImtleURldGFpbHMiOiAiUEtJWF9FQ0RTQV9QMjU2X1NIQV8yNTYiLAogICAgICAgICAgICAgICAgInZhbGlkRm9yIjogewogICAgICAgICAgICAgICAgICAgICJzdGFydCI6ICIxOTk5LTAxLTAxVDAwOjAwOjAwLjAwMFoiLAogICAgICAgICAgICAgICAgICAgICJlbmQiOiAiMjAyNS0wMS0yOVQwMDowMDowMC4wMDBaIgogICAgICAgICAgICAgICAgfQogICAgICAgICAgICB9CiAgICAgICAgfSwKICAgICAgICB7CiAgICAgICAgICAgICJrZXlJZCI6ICJTSEEyNTY6amwzYndzd3U4MFBqam9rQ2doMG8ydzVjMlU0TGhRQUU1N2dqOWN6MWt6QSIsCiAgICAgICAgICAgICJrZXlVc2FnZSI6ICJucG06YXR0ZXN0YXRpb25zIiwKICAgICAgICAgICAgInB1YmxpY0tleSI6IHsKICAgICAgICAgICAgICAgICJyYXdCeXRlcyI6ICJNRmt3RXdZSEtvWkl6ajBDQVFZSUtvWkl6ajBEQVFjRFFnQUUxT2xiM3pNQUZGeFhLSGlJa1FPNWNKM1lobDVpNlVQcCtJaHV0ZUJKYnVIY0E1VW9nS28wRVd0bFd3VzZLU2FLb1RORVlMN0psQ1FpVm5raEJrdFVnZz09IiwKICAgICAgICAgICAgICAgICJrZXlEZXRhaWxzIjogIlBLSVhfRUNEU0FfUDI1Nl9TSEFfMjU2IiwKICAgICAgICAgICAgICAgICJ2YWxpZEZvciI6IHsKICAgICAgICAgICAgICAgICAgICAic3RhcnQiOiAiMjAyMi0xMi0wMVQwMDowMDowMC4wMDBaIiwKICAgICAgICAgICAgICAgICAgICAiZW5kIjogIjIwMjUtMDEtMjlUMDA6MDA6MDAuMDAwWiIKICAgICAgICAgICAgICAgIH0KICAgICAgICAgICAgfQogICAgICAgIH0sCiAgICAgICAgewogICAgICAgICAgICAia2V5SWQiOiAiU0hBMjU2OkRoUTh3UjVBUEJ2RkhMRi8rVGMrQVl2UE9kVHBjSURxT2h4c0JIUndDN1UiLAogICAgICAgICAgICAia2V5VXNhZ2UiOiAibnBtOnNpZ25hdHVyZXMiLAogICAgICAgICAgICAicHVibGljS2V5IjogewogICAgICAgICAgICAgICAgInJhd0J5dGVzIjogIk1Ga3dFd1lIS29aSXpqMENBUVlJS29aSXpqMERBUWNEUWdBRVk2WWE3VysrN2FVUHp2TVRyZXpINlljeDNjK0hPS1lDY05HeWJKWlNDSnEvZmQ3UWE4dXVBS3RkSWtVUXRRaUVLRVJoQW1FNWxNTUpoUDhPa0RPYTJnPT0iLAogICAgICAgICAgICAgICAgImtleURldGFpbHMiOiAiUEtJWF9FQ0RTQV9QMjU2X1NIQV8yNTYiLAogICAgICAgICAgICAgICAgInZhbGlkRm9yIjogewogICAgICAgICAgICAgICAgICAgICJzdGFydCI6ICIyMDI1LTAxLTEzVDAwOjAwOjAwLjAwMFoiCiAgICAgICAgICAgICAgICB9CiAgICAgICAgICAgIH0KICAgICAgICB9LAogICAgICAgIHsKICAgICAgICAgICAgImtleUlkIjogIlNIQTI1NjpEaFE4d1I1QVBCdkZITEYvK1RjK0FZdlBPZFRwY0lEcU9oeHNCSFJ3QzdVIiwKICAgICAgICAgICAgImtleVVzYWdlIjogIm5wbTphdHRlc3RhdGlvbnMiLAogICAgICAgICAgICAicHVibGljS2V5IjogewogICAgICAgICAgICAgICAgInJhd0J5dGVzIjogIk1Ga3dFd1lIS29aSXpqMENBUVlJS29aSXpqMERBUWNEUWdBRVk2WWE3VysrN2FVUHp2TVRyZXpINlljeDNjK0hPS1lDY05HeWJKWlNDSnEvZmQ3UWE4dXVBS3RkSWtVUXRRaUVLRVJoQW1FNWxNTUpoUDhPa0RPYTJnPT0iLAogICAgICAgICAgICAgICAgImtleURldGFpbHMiOiAiUEtJWF9FQ0RTQV9QMjU2X1NIQV8yNTYiLAogICAgICAgICAgICAgICAgInZhbGlkRm9yIjogewogICAgICAgICAgICAgICAgICAgICJzdGFydCI6ICIyMDI1LTAxLTEzVDAwOjAwOjAwLjAwMFoiCiAgICAgICAgICAgICAgICB9CiAgICAgICAgICAgIH0KICAgICAgICB9CiAgICBdCn0K"
+	}
+}
+};
+
+/**
+ * The trust material bundles are verified against: a Sigstore trusted root
+ * (certificate authorities, transparency logs, CT logs, timestamp
+ * authorities) and optionally a public key for keyed signatures. Nothing
+ * here touches the network.
+ */
+const PUBLIC_GOOD_REPOSITORY = 'https://tuf-repo-cdn.sigstore.dev';
+const TRUSTED_ROOT_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.trustedroot/;
+/** The trusted root JSON of Sigstore's public-good instance. */
+function publicGoodTrustedRoot() {
+    const repository = seeds[PUBLIC_GOOD_REPOSITORY];
+    const encoded = repository
+        ?.targets?.['trusted_root.json'];
+    return JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+}
+/**
+ * Loads the trusted root (the file at `trustedRootPath`, or public-good)
+ * and the optional PEM public key. `labels` are the inputs as the user
+ * wrote them, for error messages.
+ */
+async function loadTrust(options) {
+    const rootLabel = options.trustedRootLabel ?? options.trustedRootPath;
+    const json = options.trustedRootPath === undefined
+        ? publicGoodTrustedRoot()
+        : await readJson(options.trustedRootPath, rootLabel);
+    const root = parseTrustedRoot(json, rootLabel ?? 'public-good trusted root');
+    const publicKey = options.publicKeyPath === undefined
+        ? undefined
+        : await readPublicKey(options.publicKeyPath, options.publicKeyLabel ?? options.publicKeyPath);
+    let material;
+    try {
+        material = distExports$1.toTrustMaterial(root, publicKey === undefined
+            ? undefined
+            : // The key given by input is the only one trusted, whatever hint
+                // a bundle names: the hint is unsigned and chosen by the signer.
+                () => ({ publicKey, validFor: () => true }));
+    }
+    catch (cause) {
+        throw new ArtifactsError('trusted-root-invalid', `trusted-root '${rootLabel ?? 'public-good'}' holds a key or ` +
+            'certificate that cannot be parsed', { cause });
+    }
+    keepDerEncodings(material);
+    return {
+        material,
+        source: rootLabel ?? 'public-good',
+        ...(publicKey ? { publicKey } : {})
+    };
+}
+/**
+ * `@sigstore/verify` re-encodes the trusted certificates to DER and checks
+ * the signatures between them (root to itself, intermediate to root) for
+ * every bundle, and `@sigstore/core` builds DER with many small
+ * allocations: most of a verification's time. Trusted certificates never
+ * change once loaded, so each keeps its encoding and remembers which
+ * issuers its signature was checked against. Only these objects, which
+ * this module owns, are touched; a bundle's own certificates (the leaf)
+ * are encoded and checked afresh every time.
+ */
+function keepDerEncodings(material) {
+    const authorities = [
+        ...material.certificateAuthorities,
+        ...material.timestampAuthorities
+    ];
+    for (const authority of authorities) {
+        for (const certificate of authority.certChain) {
+            for (const node of [certificate.root, certificate.tbsCertificate]) {
+                const der = node.toDER();
+                Object.defineProperty(node, 'toDER', { value: () => der });
+            }
+            const verify = certificate.verify.bind(certificate);
+            const checked = new WeakMap();
+            Object.defineProperty(certificate, 'verify', {
+                value: (issuer) => {
+                    const key = issuer ?? certificate;
+                    let result = checked.get(key);
+                    if (result === undefined) {
+                        result = verify(issuer);
+                        checked.set(key, result);
+                    }
+                    return result;
+                }
+            });
+        }
+    }
+}
+async function readJson(file, label) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (cause) {
+        throw new ArtifactsError('trusted-root-invalid', `trusted-root '${label}' cannot be read`, { cause });
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (cause) {
+        throw new ArtifactsError('trusted-root-invalid', `trusted-root '${label}' is not JSON; expected a Sigstore trusted_root.json`, { cause });
+    }
+}
+function parseTrustedRoot(json, label) {
+    const mediaType = json?.mediaType;
+    if (typeof mediaType !== 'string' ||
+        !TRUSTED_ROOT_MEDIA_TYPE.test(mediaType)) {
+        throw new ArtifactsError('trusted-root-invalid', `trusted-root '${label}' has no trusted root mediaType ` +
+            '(application/vnd.dev.sigstore.trustedroot+json…)');
+    }
+    try {
+        return distExports$2.TrustedRoot.fromJSON(json);
+    }
+    catch (cause) {
+        throw new ArtifactsError('trusted-root-invalid', `trusted-root '${label}' is not a valid Sigstore trusted root`, { cause });
+    }
+}
+async function readPublicKey(file, label) {
+    let pem;
+    try {
+        pem = await readFile(file, 'utf8');
+    }
+    catch (cause) {
+        throw new ArtifactsError('public-key-invalid', `public-key '${label}' cannot be read`, { cause });
+    }
+    try {
+        // createPublicKey would derive a public key from a private one; a
+        // private key in the workspace is a finding for the secret scan, and
+        // here a mistake to refuse.
+        if (pem.includes('PRIVATE KEY-----'))
+            throw new Error('a private key');
+        return createPublicKey(pem);
+    }
+    catch (cause) {
+        // A private key given by mistake must not end up echoed anywhere, so
+        // the message says only what was expected.
+        throw new ArtifactsError('public-key-invalid', `public-key '${label}' is not a PEM public key ` +
+            '(-----BEGIN PUBLIC KEY-----)', { cause });
+    }
+}
+
+var distExports = requireDist$1();
+
+/**
+ * The identity policy, like cosign's: who must have signed. A plain string
+ * is compared exactly, never as a pattern, so `acme/app` cannot match a
+ * bundle from `acme/app-fork`; a regular expression is anchored at both
+ * ends for the same reason.
+ */
+const WORKFLOWS = '.github/workflows/';
+/** Compiles the identity inputs; throws an `ArtifactsError` on bad ones. */
+function buildIdentityPolicy(settings) {
+    const { certificateIdentity: identity, certificateIdentityRegexp: pattern, signerRepository, signerWorkflow } = settings;
+    if (identity !== undefined && pattern !== undefined) {
+        throw new ArtifactsError('settings-invalid', 'give certificate-identity or certificate-identity-regexp, not both');
+    }
+    let identityPattern;
+    if (pattern !== undefined) {
+        try {
+            identityPattern = new RegExp(`^(?:${pattern})$`);
+        }
+        catch (cause) {
+            throw new ArtifactsError('identity-regexp-invalid', `certificate-identity-regexp '${pattern}' is not a valid regular expression`, { cause });
+        }
+    }
+    const repository = signerRepository === undefined
+        ? undefined
+        : parseRepository(signerRepository);
+    const workflow = signerWorkflow === undefined
+        ? undefined
+        : parseWorkflowInput(signerWorkflow, repository);
+    const issuer = settings.certificateOidcIssuer ??
+        (repository !== undefined || workflow !== undefined
+            ? GITHUB_ACTIONS_ISSUER
+            : undefined);
+    if ((identity !== undefined || pattern !== undefined) && !issuer) {
+        throw new ArtifactsError('identity-policy-missing', 'certificate-oidc-issuer is required with certificate-identity: the ' +
+            'same identity can be claimed through another OIDC provider');
+    }
+    return {
+        ...(identity !== undefined ? { identity } : {}),
+        ...(identityPattern
+            ? { identityPattern, identityPatternSource: pattern }
+            : {}),
+        ...(issuer !== undefined ? { issuer } : {}),
+        ...(repository !== undefined ? { repository } : {}),
+        ...(workflow !== undefined ? { workflow } : {})
+    };
+}
+/** True when the policy says whose certificate to accept. */
+function constrainsSigner(policy) {
+    return (policy.identity !== undefined ||
+        policy.identityPattern !== undefined ||
+        policy.repository !== undefined ||
+        policy.workflow !== undefined);
+}
+/** The first policy check the signer fails, or undefined. */
+function checkSigner(policy, signer) {
+    const found = signer.identity ?? '(none)';
+    if (policy.identity !== undefined && signer.identity !== policy.identity) {
+        return {
+            check: 'identity',
+            message: `signed by '${found}', expected exactly '${policy.identity}'`
+        };
+    }
+    if (policy.identityPattern !== undefined &&
+        !policy.identityPattern.test(signer.identity ?? '')) {
+        return {
+            check: 'identity',
+            message: `signed by '${found}', which does not match the whole of /${policy.identityPatternSource}/`
+        };
+    }
+    if (policy.issuer !== undefined && signer.issuer !== policy.issuer) {
+        return {
+            check: 'issuer',
+            message: `OIDC issuer '${signer.issuer ?? '(none)'}', expected '${policy.issuer}'`
+        };
+    }
+    if (policy.repository !== undefined) {
+        const repository = repositoryOfUri(signer.sourceRepositoryUri);
+        if (repository !== policy.repository) {
+            return {
+                check: 'repository',
+                message: `built in repository '${repository ?? '(none)'}', expected '${policy.repository}'`
+            };
+        }
+    }
+    if (policy.workflow !== undefined) {
+        const uri = signer.buildSignerUri ?? signer.identity;
+        const actual = uri === undefined ? undefined : parseWorkflowUri(uri);
+        if (!actual || !sameWorkflow(policy.workflow, actual)) {
+            return {
+                check: 'workflow',
+                message: `signed by workflow '${uri ?? '(none)'}', expected '${describe(policy.workflow)}'`
+            };
+        }
+    }
+    return undefined;
+}
+function sameWorkflow(expected, actual) {
+    return (expected.path === actual.path &&
+        (expected.repository === undefined ||
+            expected.repository === actual.repository) &&
+        (expected.ref === undefined || expected.ref === actual.ref));
+}
+function describe(workflow) {
+    const repository = workflow.repository ? `${workflow.repository}/` : '';
+    return `${repository}${workflow.path}${workflow.ref ? `@${workflow.ref}` : ''}`;
+}
+const REPOSITORY = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
+function parseRepository(input) {
+    const trimmed = stripHost(input.trim()).replace(/\.git$/, '');
+    if (!REPOSITORY.test(trimmed)) {
+        throw new ArtifactsError('settings-invalid', `signer-repository '${input}' is not OWNER/REPO`);
+    }
+    return trimmed.toLowerCase();
+}
+function parseWorkflowInput(input, repository) {
+    const parsed = parseWorkflowUri(stripHost(input.trim()));
+    if (parsed === undefined) {
+        throw new ArtifactsError('settings-invalid', `signer-workflow '${input}' is not [OWNER/REPO/]${WORKFLOWS}FILE[@REF]`);
+    }
+    return parsed.repository === undefined && repository !== undefined
+        ? { ...parsed, repository }
+        : parsed;
+}
+/** Splits `[https://host/]owner/repo/.github/workflows/f.yml[@ref]`. */
+function parseWorkflowUri(uri) {
+    const rest = stripHost(uri);
+    const at = rest.indexOf(WORKFLOWS);
+    if (at < 0)
+        return undefined;
+    const prefix = rest.slice(0, at).replace(/\/$/, '');
+    const tail = rest.slice(at);
+    const refAt = tail.indexOf('@');
+    const path = refAt < 0 ? tail : tail.slice(0, refAt);
+    const ref = refAt < 0 ? undefined : tail.slice(refAt + 1);
+    if (path.length <= WORKFLOWS.length)
+        return undefined;
+    if (prefix !== '' && !REPOSITORY.test(prefix))
+        return undefined;
+    return {
+        path,
+        ...(prefix !== '' ? { repository: prefix.toLowerCase() } : {}),
+        ...(ref ? { ref } : {})
+    };
+}
+/** `owner/repo` from `https://host/owner/repo`, lower-case. */
+function repositoryOfUri(uri) {
+    if (uri === undefined)
+        return undefined;
+    return stripHost(uri).replace(/\/$/, '').toLowerCase();
+}
+function stripHost(value) {
+    return value.replace(/^https?:\/\/[^/]{1,253}\//, '');
+}
+
+/**
+ * Who signed: the identity Fulcio wrote into the signing certificate. For
+ * GitHub Actions that includes the repository the workflow ran in, the
+ * workflow file that signed (which for a reusable workflow is not the
+ * caller's) and the ref.
+ */
+// Fulcio's certificate extension arc, 1.3.6.1.4.1.57264.1.N.
+const FULCIO = '1.3.6.1.4.1.57264.1.';
+// The legacy extensions (1 to 6) hold the raw string as the extension
+// value; the newer ones (8 and up) hold a DER UTF8String.
+const LEGACY = {
+    issuer: FULCIO + '1',
+    workflowRepository: FULCIO + '5',
+    workflowRef: FULCIO + '6'
+};
+const CURRENT = {
+    issuer: FULCIO + '8',
+    buildSignerUri: FULCIO + '9',
+    runnerEnvironment: FULCIO + '11',
+    sourceRepositoryUri: FULCIO + '12',
+    sourceRepositoryDigest: FULCIO + '13',
+    sourceRepositoryRef: FULCIO + '14',
+    buildConfigUri: FULCIO + '18',
+    buildTrigger: FULCIO + '20',
+    runInvocationUri: FULCIO + '21'
+};
+/** Reads the signer identity out of a Fulcio leaf certificate. */
+function readCertificateSigner(certificate) {
+    const current = (oid) => {
+        const extension = certificate.extension(oid);
+        return extension === undefined ? undefined : utf8String(extension.value);
+    };
+    const legacy = (oid) => certificate.extension(oid)?.value.toString('utf8');
+    const repository = current(CURRENT.sourceRepositoryUri) ??
+        githubUri(legacy(LEGACY.workflowRepository));
+    const fields = {
+        identity: certificate.subjectAltName,
+        issuer: current(CURRENT.issuer) ?? legacy(LEGACY.issuer),
+        sourceRepositoryUri: repository,
+        buildSignerUri: current(CURRENT.buildSignerUri),
+        buildConfigUri: current(CURRENT.buildConfigUri),
+        sourceRepositoryRef: current(CURRENT.sourceRepositoryRef) ?? legacy(LEGACY.workflowRef),
+        sourceRepositoryDigest: current(CURRENT.sourceRepositoryDigest),
+        runnerEnvironment: current(CURRENT.runnerEnvironment),
+        buildTrigger: current(CURRENT.buildTrigger),
+        runInvocationUri: current(CURRENT.runInvocationUri)
+    };
+    return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+/** The string inside a DER UTF8String, or undefined if it is not one. */
+function utf8String(der) {
+    try {
+        const value = distExports.ASN1Obj.parseBuffer(Buffer.from(der));
+        // Tag 12 is UTF8String; Fulcio never writes another string type here.
+        return value.tag.number === 12 ? value.value.toString('utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function githubUri(repository) {
+    return repository === undefined
+        ? undefined
+        : `https://github.com/${repository}`;
+}
+
+/**
+ * Verifying one bundle for one artifact, offline: format, subject digest,
+ * predicate type, then the cryptography (`@sigstore/verify`: certificate
+ * chain, SCTs, transparency log, timestamps, signature), then the signer's
+ * identity. Every failure names its check; nothing throws.
+ */
+/** Verifies bundles against one trusted root and one policy. */
+class BundleVerifier {
+    verifier;
+    options;
+    attestations = new WeakMap();
+    constructor(options) {
+        this.options = options;
+        this.verifier = new distExports$1.Verifier(options.trust.material, {
+            tlogThreshold: options.tlogThreshold ?? 1,
+            timestampThreshold: options.timestampThreshold ?? 1,
+            ctlogThreshold: options.ctlogThreshold ?? 1
+        });
+    }
+    /** True when the bundle signs one of these digests. */
+    covers(loaded, digests) {
+        return loaded.subjects.some(s => digests[s.algorithm] === s.digest);
+    }
+    async verify(loaded, artifact) {
+        if (loaded.failure)
+            return { ok: false, ...loaded.failure };
+        const bundle = loaded.bundle;
+        // 1. The bundle must be about this artifact. For DSSE the signature
+        // covers the statement, not the file, so this is the only link.
+        if (!this.covers(loaded, artifact.digests)) {
+            return fail('subject-digest', loaded.subjects.length === 0
+                ? 'the bundle names no SHA-256, SHA-384 or SHA-512 subject digest'
+                : "no subject digest in the bundle equals the artifact's digest");
+        }
+        // 2. The attestation must be the kind asked for.
+        const expected = this.options.predicateType;
+        if (expected !== undefined && bundle.content.$case === 'dsseEnvelope') {
+            if (loaded.predicateType !== expected) {
+                return fail('predicate-type', `predicate type ${describePredicate(loaded.predicateType)}, expected '${expected}'`);
+            }
+        }
+        else if (expected !== undefined) {
+            return fail('predicate-type', `a message signature has no predicate; expected an attestation of '${expected}'`);
+        }
+        // An attestation's signature and signer do not depend on which of its
+        // subjects is being checked: one provenance for a whole release is
+        // verified once, not once per artifact.
+        if (bundle.content.$case === 'dsseEnvelope') {
+            let outcome = this.attestations.get(loaded);
+            if (outcome === undefined) {
+                outcome = await this.verifySigned(bundle, artifact);
+                this.attestations.set(loaded, outcome);
+            }
+            return outcome;
+        }
+        return this.verifySigned(bundle, artifact);
+    }
+    /** Steps 3 to 5: evidence, cryptography and signer. */
+    async verifySigned(bundle, artifact) {
+        // 3. Enough evidence of when it was signed. The verifier counts these
+        // too, but its messages would blame the timestamp for a missing log
+        // entry, and it cannot check a certificate without any timestamp.
+        const shortfall = this.missingEvidence(bundle);
+        if (shortfall)
+            return { ok: false, ...shortfall };
+        // 4. The cryptography, offline against the trusted root.
+        let leaf;
+        try {
+            const artifactBytes = bundle.content.$case === 'messageSignature'
+                ? await artifact.readBytes()
+                : undefined;
+            leaf = leafCertificate(bundle);
+            this.verifier.verify(distExports$1.toSignedEntity(bundle, artifactBytes));
+        }
+        catch (error) {
+            return { ok: false, ...classify(error) };
+        }
+        // 5. Who signed.
+        if (leaf === undefined)
+            return { ok: true, signer: this.keySigner() };
+        if (!constrainsSigner(this.options.policy)) {
+            return fail('identity', 'the bundle is signed with a certificate but no identity policy ' +
+                '(certificate-identity, signer-repository, signer-workflow) is set');
+        }
+        const signer = readCertificateSigner(leaf);
+        const failure = checkSigner(this.options.policy, signer);
+        if (failure)
+            return { ok: false, ...failure };
+        return { ok: true, signer: { ...signer } };
+    }
+    missingEvidence(bundle) {
+        const material = bundle.verificationMaterial;
+        const entries = material.tlogEntries.length;
+        const required = this.options.tlogThreshold ?? 1;
+        if (entries < required) {
+            return {
+                check: 'transparency-log',
+                message: `the bundle has ${entries} transparency log entries; ${required} required`
+            };
+        }
+        const stamps = entries +
+            (material.timestampVerificationData?.rfc3161Timestamps.length ?? 0);
+        if (stamps === 0 && material.content.$case !== 'publicKey') {
+            return {
+                check: 'timestamp',
+                message: 'a certificate-signed bundle needs a transparency log entry or ' +
+                    'an RFC 3161 timestamp to show the certificate was valid at signing'
+            };
+        }
+        return undefined;
+    }
+    keySigner() {
+        const key = this.options.trust.publicKey;
+        if (key === undefined)
+            return {};
+        const der = key.export({ type: 'spki', format: 'der' });
+        return {
+            publicKey: `sha256:${createHash('sha256').update(der).digest('hex')}`
+        };
+    }
+}
+function leafCertificate(bundle) {
+    const content = bundle.verificationMaterial.content;
+    switch (content.$case) {
+        case 'certificate':
+            return distExports.X509Certificate.parse(Buffer.from(content.certificate.rawBytes));
+        case 'x509CertificateChain': {
+            const first = content.x509CertificateChain.certificates[0];
+            if (!first)
+                throw new TypeError('empty certificate chain');
+            return distExports.X509Certificate.parse(Buffer.from(first.rawBytes));
+        }
+        default:
+            return undefined;
+    }
+}
+/** An untrusted predicate type for a message: a short printable URI. */
+function describePredicate(type) {
+    if (type === undefined)
+        return '(none)';
+    return /^[\x21-\x7e]{1,120}$/.test(type) ? `'${type}'` : '(unprintable)';
+}
+function fail(check, message) {
+    return { ok: false, check, message };
+}
+/** Maps a `@sigstore/verify` error to the check that failed. */
+function classify(error) {
+    const code = error.code;
+    const detail = safeDetail(error);
+    switch (code) {
+        case 'CERTIFICATE_ERROR':
+            return /\bSCTs?\b/.test(detail)
+                ? { check: 'certificate-transparency', message: detail }
+                : {
+                    check: 'certificate-chain',
+                    message: `${detail} (the certificate does not chain to a CA in the trusted root)`
+                };
+        case 'TLOG_ERROR':
+        case 'TLOG_INCLUSION_PROOF_ERROR':
+        case 'TLOG_INCLUSION_PROMISE_ERROR':
+        case 'TLOG_MISSING_INCLUSION_ERROR':
+        case 'TLOG_BODY_ERROR':
+            return { check: 'transparency-log', message: detail };
+        case 'TIMESTAMP_ERROR':
+            return {
+                check: 'timestamp',
+                message: `${detail} (no timestamp authority or log in the trusted root vouches for it)`
+            };
+        case 'PUBLIC_KEY_ERROR':
+            // The library's message repeats the bundle's key hint: untrusted.
+            return {
+                check: 'public-key',
+                message: 'no trusted key for this bundle (give the signing key as public-key)'
+            };
+        case 'SIGNATURE_ERROR':
+            return { check: 'signature', message: detail };
+        default:
+            return {
+                check: 'bundle-format',
+                message: `the bundle cannot be processed: ${detail}`
+            };
+    }
+}
+// A long run of token characters in a message is likely bundle content
+// (a key hint, a digest, base64): never worth the risk of echoing.
+const TOKEN_RUN = /[A-Za-z0-9+/=_-]{24,}/;
+/** One line, bounded, of an error's message: no stack, no payload. */
+function safeDetail(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = message.split('\n')[0].trim();
+    if (line === '' || line.length > 160 || TOKEN_RUN.test(line)) {
+        return 'verification failed';
+    }
+    return line;
+}
+
+/**
+ * Sigstore bundles bound to artifacts: the ones beside each artifact and
+ * the ones given by input, matched to artifacts by the digest they sign.
+ * Every failed check becomes an error finding; there is no warning level.
+ */
+/** Names a bundle beside `<artifact>` may have. */
+const SIDECAR_SUFFIXES = ['.sigstore.json', '.sigstore', '.bundle'];
+/** Reads bundle files (absolute paths), refusing links out of the workspace. */
+async function readBundles(workspace, workspaceReal, files) {
+    const bundles = [];
+    const findings = [];
+    for (const absolute of files) {
+        const relative = insideWorkspace(workspace, absolute);
+        if ((await containment(workspaceReal, absolute)) === 'outside') {
+            findings.push(createFinding(artifactPathEscape, {
+                file: relative,
+                message: `${relative}: the bundle is a symbolic link that leaves the workspace; it was not read.`,
+                value: 'bundle-link'
+            }));
+            continue;
+        }
+        bundles.push(...(await readBundleFile(absolute, relative)));
+    }
+    return { bundles, findings };
+}
+/** The sidecar bundles that exist beside `absolute`. */
+async function sidecarsOf(absolute) {
+    const found = [];
+    for (const suffix of SIDECAR_SUFFIXES) {
+        const candidate = absolute + suffix;
+        try {
+            if (!(await lstat$1(candidate)).isDirectory())
+                found.push(candidate);
+        }
+        catch {
+            // No bundle under this name.
+        }
+    }
+    return found;
+}
+/** Where a bundle is, as messages name it: `file` or `file:line`. */
+function bundleLabel(bundle) {
+    return bundle.line > 1 ? `${bundle.file}:${bundle.line}` : bundle.file;
+}
+/** A failed check of `bundle`, reported on `file` (usually the artifact). */
+function signatureFinding(file, bundle, failure) {
+    const label = bundleLabel(bundle);
+    return createFinding(signatureInvalid, {
+        file,
+        ...(file === bundle.file ? { line: bundle.line } : {}),
+        message: `${file}: Sigstore bundle ${label} failed the ${CHECK_NAMES[failure.check]} check: ${failure.message}.`,
+        value: `${label}:${failure.check}`,
+        kind: 'check',
+        ...(isIdentityCheck(failure.check) ? { safeguard: '164.312(d)' } : {}),
+        properties: {
+            check: failure.check,
+            bundle: bundle.file,
+            bundleLine: bundle.line
+        }
+    });
+}
+/** Verifies every bundle bound to the artifact; all of them must pass. */
+async function verifySignatures(verifier, artifact) {
+    const findings = [];
+    const verified = [];
+    let signer;
+    const readBytes = () => readFile(artifact.absolute);
+    for (const bundle of artifact.bundles) {
+        const outcome = await verifier.verify(bundle, {
+            digests: artifact.digests,
+            readBytes
+        });
+        if (!outcome.ok) {
+            findings.push(signatureFinding(artifact.relative, bundle, outcome));
+            continue;
+        }
+        verified.push(bundleLabel(bundle));
+        signer ??= outcome.signer;
+    }
+    return { findings, verified, ...(signer ? { signer } : {}) };
+}
+/**
+ * Binds the bundles given by input to the artifacts whose digest they
+ * sign, and reports those that sign none of them: either they are for
+ * another release or an artifact changed after it was signed.
+ */
+function bindInputBundles(verifier, bundles, artifacts) {
+    const findings = [];
+    for (const bundle of bundles) {
+        let used = false;
+        for (const artifact of artifacts) {
+            if (!bundle.failure && verifier.covers(bundle, artifact.digests)) {
+                artifact.bundles.push(bundle);
+                used = true;
+            }
+        }
+        if (used)
+            continue;
+        findings.push(signatureFinding(bundle.file, bundle, bundle.failure ?? {
+            check: 'subject-digest',
+            message: `it signs none of the ${artifacts.length} artifact(s) being verified`
+        }));
+    }
+    return findings;
+}
+/**
+ * The verifier for this run: trusted root and key loaded (relative to the
+ * workspace), policy and thresholds applied.
+ */
+async function createVerifier(settings, workspace, policy, log) {
+    const { trustedRoot, publicKey } = settings;
+    const trust = await loadTrust({
+        ...(trustedRoot !== undefined
+            ? {
+                trustedRootPath: path.resolve(workspace, trustedRoot),
+                trustedRootLabel: trustedRoot
+            }
+            : {}),
+        ...(publicKey !== undefined
+            ? {
+                publicKeyPath: path.resolve(workspace, publicKey),
+                publicKeyLabel: publicKey
+            }
+            : {})
+    });
+    log(`signatures: trusted root ${trust.source}`);
+    return new BundleVerifier({
+        trust,
+        policy,
+        ...(settings.tlogThreshold !== undefined
+            ? { tlogThreshold: settings.tlogThreshold }
+            : {}),
+        ...(settings.timestampThreshold !== undefined
+            ? { timestampThreshold: settings.timestampThreshold }
+            : {}),
+        ...(settings.ctlogThreshold !== undefined
+            ? { ctlogThreshold: settings.ctlogThreshold }
+            : {}),
+        ...(settings.predicateType !== undefined
+            ? { predicateType: settings.predicateType }
+            : {})
+    });
+}
+
+/**
+ * The files to verify: those the `artifacts` globs match plus every file
+ * a manifest names, kept only when they are regular files inside the
+ * workspace. Manifests and bundles are never artifacts themselves.
+ */
+/**
+ * Merges glob matches (absolute paths) and manifest entries into one
+ * candidate per file. `excluded` holds the manifests and bundles given
+ * by input. Throws when the globs were given and match nothing.
+ */
+function collectCandidates(workspace, patterns, globbed, entries, excluded) {
+    const candidates = new Map();
+    const matched = new Set(globbed);
+    for (const absolute of globbed) {
+        if (excluded.has(absolute) || isSidecarOf(absolute, matched))
+            continue;
+        const relative = insideWorkspace(workspace, absolute);
+        candidates.set(relative, {
+            absolute,
+            relative,
+            entries: [],
+            fromGlob: true,
+            bundles: []
+        });
+    }
+    if (patterns.length > 0 && candidates.size === 0) {
+        throw new ArtifactsError('settings-invalid', `artifacts: ${patterns.join(', ')} matched no files; ` +
+            'a gate that verifies nothing would pass a release it never saw');
+    }
+    for (const entry of entries) {
+        let candidate = candidates.get(entry.relative);
+        if (candidate === undefined) {
+            candidate = {
+                absolute: entry.absolute,
+                relative: entry.relative,
+                entries: [],
+                fromGlob: false,
+                bundles: []
+            };
+            candidates.set(entry.relative, candidate);
+        }
+        candidate.entries.push(entry);
+    }
+    return [...candidates.values()];
+}
+/**
+ * True for `<artifact>.sigstore.json` and the like when `<artifact>` is
+ * matched too: the bundle is verified with its artifact, not as one. A
+ * file that merely ends in `.bundle` is still an artifact.
+ */
+function isSidecarOf(file, matched) {
+    return SIDECAR_SUFFIXES.some(suffix => file.endsWith(suffix) && matched.has(file.slice(0, -suffix.length)));
+}
+/**
+ * Whether the candidate is a regular file inside the workspace (through
+ * any symbolic links); adds a finding saying why not when it is missing
+ * or leaves the workspace. Folders are skipped silently.
+ */
+async function admit(workspaceReal, candidate, findings) {
+    const where = await containment(workspaceReal, candidate.absolute);
+    if (where === 'missing') {
+        for (const entry of candidate.entries) {
+            findings.push(createFinding(checksumMissingArtifact, {
+                file: candidate.relative,
+                message: `${candidate.relative}: listed in ${entry.manifest} line ${entry.line} but not found (names are relative to the manifest's folder).`,
+                value: `${entry.manifest}:${entry.line}`,
+                properties: { manifest: entry.manifest, line: entry.line }
+            }));
+        }
+        return false;
+    }
+    if (where === 'outside') {
+        if (candidate.fromGlob) {
+            findings.push(createFinding(artifactPathEscape, {
+                file: candidate.relative,
+                message: `${candidate.relative}: a symbolic link to a file outside the workspace; it was not hashed.`,
+                value: 'artifact-link'
+            }));
+        }
+        for (const entry of candidate.entries) {
+            findings.push(escapeFinding(entry.manifest, entry, 'link'));
+        }
+        return false;
+    }
+    const link = await lstat$1(candidate.absolute);
+    return link.isFile() || (await stat$1(candidate.absolute)).isFile();
+}
+
+/**
+ * Expanding the `artifacts`, `checksums` and `bundle` inputs into files.
+ * These inputs come from the workflow author, not from the release, so a
+ * path outside the workspace is a usage error rather than a finding.
+ */
+// Deep enough for any release layout; stops a symlink-free but absurdly
+// deep tree from turning a walk into a crawl.
+const MAX_DEPTH = 32;
+/** Folders a glob never descends into unless it names them. */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+/**
+ * The absolute paths of the files `patterns` match, sorted and without
+ * duplicates. A pattern without glob characters must name an existing
+ * file; `input` names the setting in errors.
+ */
+async function expandGlobs(workspace, patterns, input) {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const relative = workspacePattern(workspace, pattern, input);
+        const scan = picomatch.scan(relative);
+        if (!scan.isGlob) {
+            const absolute = path.resolve(workspace, relative);
+            if (!(await exists(absolute))) {
+                throw new ArtifactsError('file-unreadable', `${input}: '${pattern}' does not exist in the workspace`);
+            }
+            found.add(absolute);
+            continue;
+        }
+        let matcher;
+        try {
+            matcher = picomatch(relative, { dot: true });
+        }
+        catch (cause) {
+            throw new ArtifactsError('glob-invalid', `${input}: '${pattern}' is not a valid glob`, { cause });
+        }
+        const root = path.resolve(workspace, scan.base || '.');
+        const descendInto = (folder) => !SKIPPED_FOLDERS.has(folder) || relative.includes(folder);
+        for await (const file of walk(root, 0, descendInto)) {
+            const name = insideWorkspace(workspace, file);
+            if (name !== undefined && matcher(name))
+                found.add(file);
+        }
+    }
+    return [...found].sort();
+}
+/** `pattern` as a POSIX glob relative to the workspace. */
+function workspacePattern(workspace, pattern, input) {
+    const trimmed = pattern.trim();
+    if (trimmed === '') {
+        throw new ArtifactsError('settings-invalid', `${input}: empty pattern`);
+    }
+    if (!path.isAbsolute(trimmed)) {
+        const normal = path.posix.normalize(trimmed.replace(/^\.\//, ''));
+        if (normal === '..' || normal.startsWith('../')) {
+            throw outside(pattern, input);
+        }
+        return normal;
+    }
+    const relative = insideWorkspace(workspace, trimmed);
+    if (relative === undefined)
+        throw outside(pattern, input);
+    return relative;
+}
+function outside(pattern, input) {
+    return new ArtifactsError('outside-workspace', `${input}: '${pattern}' is outside the workspace; give a path inside it`);
+}
+async function exists(file) {
+    try {
+        const stats = await lstat$1(file);
+        return !stats.isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Files under `folder`. Symbolic links to folders are not followed (a loop
+ * or a way out of the workspace); links to files are listed, and the
+ * caller checks where they point.
+ */
+async function* walk(folder, depth, descendInto) {
+    if (depth > MAX_DEPTH)
+        return;
+    let entries;
+    try {
+        entries = await readdir$1(folder, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+            if (descendInto(entry.name))
+                yield* walk(full, depth + 1, descendInto);
+        }
+        else if (entry.isFile() || entry.isSymbolicLink()) {
+            yield full;
+        }
+    }
+}
+
+/**
+ * Artifact verification: what ships is what was built, by whom, unchanged.
+ * Checksums from manifests and Sigstore bundles, verified offline, failing
+ * closed. The steps read as a procedure; each stage lives in its module.
+ */
+/**
+ * Verifies artifacts as `settings` asks. Resolves with findings (category
+ * `integrity`) and one record per artifact; rejects with an
+ * `ArtifactsError` for bad settings, an unreadable trusted root or key,
+ * or a file that cannot be read. `log` receives progress lines, never
+ * file contents.
+ */
+async function verifyArtifacts(settings, log = () => { }) {
+    // 1. The workspace and the policy: bad inputs fail before any work.
+    const workspace = path.resolve(settings.workspace);
+    const workspaceReal = await realWorkspace(workspace);
+    const policy = buildIdentityPolicy(settings);
+    checkThresholds(settings);
+    const findings = [];
+    // 2. Manifests and the entries they hold.
+    const manifestFiles = await expandGlobs(workspace, settings.checksums, 'checksums');
+    const loaded = await loadManifests(workspace, workspaceReal, manifestFiles);
+    findings.push(...loaded.findings);
+    log(`checksums: ${loaded.manifests.length} manifest(s), ` +
+        `${loaded.entries.length + loaded.digestOnly.length} entries`);
+    // 3. The artifacts: glob matches plus every file a manifest names,
+    // kept when they are regular files inside the workspace.
+    const inputBundles = await expandGlobs(workspace, settings.bundles, 'bundle');
+    const inputs = new Set([...manifestFiles, ...inputBundles]);
+    const globbed = await expandGlobs(workspace, settings.artifacts, 'artifacts');
+    const artifacts = [];
+    for (const candidate of collectCandidates(workspace, settings.artifacts, globbed, loaded.entries, inputs)) {
+        if (await admit(workspaceReal, candidate, findings)) {
+            artifacts.push(candidate);
+        }
+    }
+    // 4. Bundles: those given by input and those beside each artifact (a
+    // sidecar also given by input is read once, as an input bundle).
+    const given = await readBundles(workspace, workspaceReal, inputBundles);
+    findings.push(...given.findings);
+    for (const artifact of artifacts) {
+        const sidecars = await sidecarsOf(artifact.absolute);
+        const read = await readBundles(workspace, workspaceReal, sidecars.filter(file => !inputs.has(file)));
+        findings.push(...read.findings);
+        artifact.bundles.push(...read.bundles);
+    }
+    const signing = settings.requireSignature ||
+        given.bundles.length > 0 ||
+        artifacts.some(a => a.bundles.length > 0);
+    if (signing)
+        requireSignerPolicy(settings, policy);
+    // 5. Hash every artifact once, with every algorithm anything asks for.
+    const hashed = await hashFiles(artifacts.map(artifact => ({
+        path: artifact.absolute,
+        algorithms: algorithmsFor(artifact, given.bundles, loaded.digestOnly)
+    })));
+    const bytesHashed = hashed.reduce((sum, r) => sum + r.bytes, 0);
+    log(`hashing: ${artifacts.length} file(s), ${bytesHashed} bytes`);
+    // 6. Checksums.
+    const drafts = artifacts.map((artifact, i) => checkChecksums(artifact, hashed[i], loaded.digestOnly, findings, {
+        wanted: settings.requireChecksum || loaded.manifests.length > 0,
+        required: settings.requireChecksum
+    }));
+    // 7. Signatures, when a bundle is present or one is required.
+    if (signing) {
+        const verifier = await createVerifier(settings, workspace, policy, log);
+        const bound = artifacts.map((artifact, i) => ({
+            bundles: artifact.bundles,
+            digests: hashed[i].digests
+        }));
+        findings.push(...bindInputBundles(verifier, given.bundles, bound));
+        log(`signatures: ${artifacts.reduce((n, a) => n + a.bundles.length, 0)} ` +
+            `bundle(s) bound to ${artifacts.length} artifact(s)`);
+        for (const [i, artifact] of artifacts.entries()) {
+            const result = await verifySignatures(verifier, {
+                ...artifact,
+                digests: hashed[i].digests
+            });
+            findings.push(...result.findings);
+            const draft = drafts[i];
+            if (result.signer) {
+                draft.bundle = result.verified[0];
+                draft.bundles = result.verified;
+                draft.signer = result.signer;
+            }
+            else if (settings.requireSignature && result.findings.length === 0) {
+                findings.push(missingSignature(artifact));
+            }
+        }
+    }
+    // 8. The audit record: verified means covered by a manifest or a
+    // bundle, and no error against the artifact.
+    const failed = new Set(findings.filter(f => f.severity === 'error').map(f => f.file));
+    const records = drafts.map(draft => ({
+        ...draft,
+        verified: !failed.has(draft.path) &&
+            (draft.manifest !== undefined || draft.bundle !== undefined)
+    }));
+    log(`verified: ${records.filter(r => r.verified).length} of ` +
+        `${records.length} artifact(s), ${findings.length} finding(s)`);
+    return {
+        findings,
+        artifacts: records,
+        filesHashed: artifacts.length,
+        bytesHashed
+    };
+}
+async function realWorkspace(workspace) {
+    try {
+        if (!(await stat$1(workspace)).isDirectory())
+            throw new Error('not a folder');
+        return await realpath(workspace);
+    }
+    catch (cause) {
+        throw new ArtifactsError('workspace-invalid', `workspace '${workspace}' is not a folder`, { cause });
+    }
+}
+function checkThresholds(settings) {
+    const thresholds = {
+        'tlog-threshold': settings.tlogThreshold,
+        'timestamp-threshold': settings.timestampThreshold,
+        'ctlog-threshold': settings.ctlogThreshold
+    };
+    for (const [input, value] of Object.entries(thresholds)) {
+        if (value === undefined)
+            continue;
+        if (!Number.isInteger(value) || value < 0 || value > 16) {
+            throw new ArtifactsError('settings-invalid', `${input} is ${value}; expected a whole number from 0 to 16`);
+        }
+    }
+}
+/** Signatures prove nothing unless the gate knows whose to accept. */
+function requireSignerPolicy(settings, policy) {
+    if (settings.publicKey !== undefined || constrainsSigner(policy))
+        return;
+    throw new ArtifactsError('identity-policy-missing', 'verifying Sigstore bundles needs an identity policy: ' +
+        'certificate-identity (or certificate-identity-regexp) with ' +
+        'certificate-oidc-issuer, signer-repository, signer-workflow, or ' +
+        'public-key for keyed signatures');
+}
+function algorithmsFor(artifact, given, digestOnly) {
+    const wanted = new Set(['sha256']);
+    for (const entry of [...artifact.entries, ...digestOnly]) {
+        wanted.add(entry.algorithm);
+    }
+    for (const bundle of [...artifact.bundles, ...given]) {
+        for (const subject of bundle.subjects)
+            wanted.add(subject.algorithm);
+    }
+    return [...wanted];
+}
+/** Compares the artifact with its entries; starts its audit record. */
+function checkChecksums(artifact, hashed, digestOnly, findings, checksum) {
+    const manifests = new Set();
+    for (const entry of artifact.entries) {
+        const mismatch = compareEntry(entry, hashed.digests);
+        if (mismatch)
+            findings.push(mismatch);
+        else
+            manifests.add(entry.manifest);
+    }
+    for (const entry of digestOnly) {
+        if (hashed.digests[entry.algorithm] === entry.digest) {
+            manifests.add(entry.manifest);
+        }
+    }
+    if (checksum.wanted && artifact.entries.length === 0 && !manifests.size) {
+        findings.push(createFinding(checksumNotListed, {
+            file: artifact.relative,
+            message: `${artifact.relative}: in no checksum manifest, so nothing proves it is what was built.`,
+            value: 'not-listed',
+            kind: 'artifact',
+            severity: checksum.required ? 'error' : 'warning'
+        }));
+    }
+    const listed = [...manifests];
+    return {
+        path: artifact.relative,
+        digests: hashed.digests,
+        bytes: hashed.bytes,
+        ...(listed.length > 0 ? { manifest: listed[0], manifests: listed } : {})
+    };
+}
+function missingSignature(artifact) {
+    return createFinding(signatureMissing, {
+        file: artifact.relative,
+        message: `${artifact.relative}: no Sigstore bundle beside it (.sigstore.json, .sigstore, .bundle) or given by input signs it, and a signature is required.`,
+        value: 'signature-missing',
+        kind: 'artifact'
+    });
+}
+
+/**
+ * `hipaa-gate verify` and `hipaa-gate checksums generate`: artifact
+ * integrity on a laptop or in another CI system.
+ */
+const VERIFY_OPTIONS = {
+    ...REPORT_OPTIONS,
+    config: { type: 'string' },
+    checksums: { type: 'string', multiple: true },
+    bundle: { type: 'string', multiple: true },
+    'require-checksum': { type: 'boolean' },
+    'require-signature': { type: 'boolean' },
+    'certificate-identity': { type: 'string' },
+    'certificate-identity-regexp': { type: 'string' },
+    'certificate-oidc-issuer': { type: 'string' },
+    'signer-repository': { type: 'string' },
+    'signer-workflow': { type: 'string' },
+    'predicate-type': { type: 'string' },
+    'trusted-root': { type: 'string' },
+    key: { type: 'string' },
+    'tlog-threshold': { type: 'string' },
+    'timestamp-threshold': { type: 'string' }
+};
+async function verifyCommand(args, io) {
+    const { values, positionals } = parseFlags(args, VERIFY_OPTIONS);
+    const format = parseFormat(values.format);
+    const failOn = failOnFlag(values['fail-on']);
+    const started = Date.now();
+    const prepared = await prepare({
+        cwd: io.cwd,
+        configPath: values.config ?? DEFAULT_CONFIG_PATH,
+        configRequired: values.config !== undefined,
+        skipBaseline: true,
+        ...(failOn ? { failOn } : {})
+    });
+    const optional = (key, value) => (value === undefined ? {} : { [key]: value });
+    const settings = {
+        workspace: io.cwd,
+        artifacts: positionals,
+        checksums: values.checksums ?? [],
+        bundles: values.bundle ?? [],
+        requireChecksum: values['require-checksum'] === true,
+        requireSignature: values['require-signature'] === true,
+        ...optional('certificateIdentity', values['certificate-identity']),
+        ...optional('certificateIdentityRegexp', values['certificate-identity-regexp']),
+        ...optional('certificateOidcIssuer', values['certificate-oidc-issuer']),
+        ...optional('signerRepository', values['signer-repository']),
+        ...optional('signerWorkflow', values['signer-workflow']),
+        ...optional('predicateType', values['predicate-type']),
+        ...optional('trustedRoot', values['trusted-root']),
+        ...optional('publicKey', values.key),
+        ...optional('tlogThreshold', threshold(values['tlog-threshold'], '--tlog-threshold')),
+        ...optional('timestampThreshold', threshold(values['timestamp-threshold'], '--timestamp-threshold'))
+    };
+    if (settings.artifacts.length === 0 && settings.checksums.length === 0) {
+        throw new SettingsError('input-invalid', 'verify needs artifacts (ARTIFACT... globs) or --checksums FILE.');
+    }
+    const verified = await verifyArtifacts(settings);
+    const result = assembleResult(prepared, {
+        event: 'cli',
+        rules: integrityRules,
+        findings: verified.findings,
+        artifacts: verified.artifacts,
+        stats: {
+            mode: 'verify',
+            filesScanned: verified.filesHashed,
+            linesScanned: 0,
+            bytesScanned: verified.bytesHashed,
+            skipped: []
+        },
+        timings: { verify: Date.now() - started },
+        startedAt: new Date(started).toISOString()
+    });
+    return emit(result, format, values.output, io);
+}
+/** Parses a whole-number threshold flag. */
+function threshold(value, name) {
+    if (value === undefined)
+        return undefined;
+    if (!/^\d{1,2}$/.test(value.trim())) {
+        throw new SettingsError('input-invalid', `${name} is "${value}"; expected a whole number from 0 to 16.`);
+    }
+    return Number(value);
+}
+const GENERATE_OPTIONS = {
+    algorithm: { type: 'string' },
+    output: { type: 'string' }
+};
+async function checksumsCommand(args, io) {
+    const [action, ...rest] = args;
+    if (action !== 'generate') {
+        throw new SettingsError('input-invalid', `checksums takes the subcommand "generate", not "${action ?? ''}".`);
+    }
+    const { values, positionals } = parseFlags(rest, GENERATE_OPTIONS);
+    const algorithm = values.algorithm ?? 'sha256';
+    if (algorithm !== 'sha256' && algorithm !== 'sha512') {
+        throw new SettingsError('input-invalid', `--algorithm is "${algorithm}"; expected sha256 or sha512.`);
+    }
+    if (positionals.length === 0) {
+        throw new SettingsError('input-invalid', 'checksums generate needs the files to list (FILE...).');
+    }
+    const text = await generateChecksums(positionals, {
+        algorithm,
+        cwd: io.cwd
+    });
+    if (values.output) {
+        await writeFile$1(resolve$1(io.cwd, values.output), text);
+        io.stdout(`Wrote ${positionals.length} checksums to ${values.output}\n`);
+    }
+    else {
+        io.stdout(text);
+    }
+    return 0;
+}
+
 /** Dispatch of the CLI's commands, and the mapping of errors to exit 2. */
 const COMMANDS = {
     scan: scanCommand,
+    verify: verifyCommand,
+    checksums: checksumsCommand,
     baseline: baselineCommand
 };
 /** Runs the CLI and returns its exit code; never throws. */

@@ -46,12 +46,15 @@ export class TempRepo {
     }).trim()
   }
 
+  /** Writes a file without committing it. */
+  write(path: string, text: string): void {
+    mkdirSync(dirname(join(this.dir, path)), { recursive: true })
+    writeFileSync(join(this.dir, path), text)
+  }
+
   /** Writes the files and commits them; returns the commit SHA. */
   commit(files: Record<string, string>, message = 'change'): string {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(this.dir, path)), { recursive: true })
-      writeFileSync(join(this.dir, path), text)
-    }
+    for (const [path, text] of Object.entries(files)) this.write(path, text)
     this.git('add', '-A')
     this.git('commit', '-q', '--allow-empty', '-m', message)
     return this.git('rev-parse', 'HEAD')

@@ -4,10 +4,16 @@
  */
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import type { VerifySettings } from '../artifacts/index.js'
 import type { Severity } from '../findings/finding.js'
 import { DEFAULT_CONFIG_PATH } from '../settings/config.js'
 import { SettingsError } from '../settings/errors.js'
-import { parseBytes, parseFailOn } from '../settings/values.js'
+import {
+  parseBoolean,
+  parseBytes,
+  parseFailOn,
+  parseList
+} from '../settings/values.js'
 
 export interface ActionSettings {
   readonly workspace: string
@@ -32,6 +38,8 @@ export interface ActionSettings {
   readonly serverUrl: string
   /** `GITHUB_SHA`: for pull requests, the merge commit, not the head. */
   readonly sha: string
+  /** Artifact verification, when `artifacts`, `checksums` or `bundle` is set. */
+  readonly verify?: VerifySettings
 }
 
 const optional = (name: string): string | undefined =>
@@ -77,7 +85,8 @@ export function readActionSettings(
     owner,
     repo,
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-    sha: env.GITHUB_SHA ?? ''
+    sha: env.GITHUB_SHA ?? '',
+    ...verifyInputs(env.GITHUB_WORKSPACE || process.cwd())
   }
 
   for (const [key, value] of Object.entries(settings)) {
@@ -121,4 +130,36 @@ export function headShaOf(settings: ActionSettings): string {
     (settings.eventName === 'push' ? p.after : undefined) ??
     settings.sha
   )
+}
+
+/** The artifact-verification inputs, or nothing when none is set. */
+function verifyInputs(workspace: string): { verify?: VerifySettings } {
+  const artifacts = parseList(core.getInput('artifacts'))
+  const checksums = parseList(core.getInput('checksums'))
+  const bundles = parseList(core.getInput('bundle'))
+  if (artifacts.length + checksums.length + bundles.length === 0) return {}
+  const flag = (name: string) =>
+    parseBoolean(core.getInput(name), `Input ${name}`, false)
+  const text = (name: string, key: keyof VerifySettings) => {
+    const value = optional(name)
+    return value === undefined ? {} : { [key]: value }
+  }
+  return {
+    verify: {
+      workspace,
+      artifacts,
+      checksums,
+      bundles,
+      requireChecksum: flag('require-checksum'),
+      requireSignature: flag('require-signature'),
+      ...text('certificate-identity', 'certificateIdentity'),
+      ...text('certificate-identity-regexp', 'certificateIdentityRegexp'),
+      ...text('certificate-oidc-issuer', 'certificateOidcIssuer'),
+      ...text('signer-repository', 'signerRepository'),
+      ...text('signer-workflow', 'signerWorkflow'),
+      ...text('predicate-type', 'predicateType'),
+      ...text('trusted-root', 'trustedRoot'),
+      ...text('public-key', 'publicKey')
+    }
+  }
 }

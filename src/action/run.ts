@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as core from '@actions/core'
+import { integrityRules, verifyArtifacts } from '../artifacts/index.js'
 import { activeFindings, highestSeverity } from '../findings/finding.js'
 import {
   assembleResult,
@@ -19,6 +20,17 @@ import { resolveScanTarget } from '../source/index.js'
 import { headShaOf, readActionSettings, type ActionSettings } from './inputs.js'
 import { CheckRunReporter } from './check-run.js'
 import { writeSummary } from './summary.js'
+
+const NOTHING_SCANNED: ScanOutcome = {
+  findings: [],
+  stats: {
+    mode: 'verify',
+    filesScanned: 0,
+    linesScanned: 0,
+    bytesScanned: 0,
+    skipped: []
+  }
+}
 
 export interface ActionVerdict {
   readonly failed: boolean
@@ -62,22 +74,47 @@ export async function runAction(): Promise<ActionVerdict> {
     )
 
     // 3. What the event asks to scan, and the scan itself.
-    const outcome = await core.group('Scan the change', () =>
-      time('scan', () => scanForEvent(settings, prepared))
-    )
+    const outcome =
+      settings.scanMode === 'off'
+        ? NOTHING_SCANNED
+        : await core.group('Scan the change', () =>
+            time('scan', () => scanForEvent(settings, prepared))
+          )
 
-    // 4. The result every report is made from.
+    // 4. Artifact verification, when inputs name artifacts or manifests.
+    const verified = settings.verify
+      ? await core.group('Verify artifacts', () =>
+          time('verify', () =>
+            verifyArtifacts(settings.verify!, message => core.info(message))
+          )
+        )
+      : undefined
+    const findings = [...outcome.findings, ...(verified?.findings ?? [])]
+
+    // 5. The result every report is made from.
     const result = assembleResult(prepared, {
       event: settings.eventName,
       repository: `${settings.owner}/${settings.repo}`,
       headSha,
-      findings: outcome.findings,
-      stats: outcome.stats,
+      findings,
+      stats: verified
+        ? {
+            ...outcome.stats,
+            filesScanned: outcome.stats.filesScanned + verified.filesHashed,
+            bytesScanned: outcome.stats.bytesScanned + verified.bytesHashed
+          }
+        : outcome.stats,
+      ...(verified
+        ? {
+            artifacts: verified.artifacts,
+            rules: [...prepared.rules, ...integrityRules]
+          }
+        : {}),
       timings,
       startedAt: new Date(started).toISOString()
     })
 
-    // 5. Reports: files first, so nothing is lost if the API fails.
+    // 6. Reports: files first, so nothing is lost if the API fails.
     await core.group('Write the reports', () => writeReports(settings, result))
     const delivery = await core.group('Report to the pull request', () =>
       checks.complete(result)

@@ -4,11 +4,14 @@ import type { CliIO } from './io.js'
 import { scanCommand } from './scan-command.js'
 import { USAGE } from './usage.js'
 import { baselineCommand } from './baseline-command.js'
+import { checksumsCommand, verifyCommand } from './verify-command.js'
 
 type Command = (args: string[], io: CliIO) => Promise<number>
 
 const COMMANDS: Record<string, Command> = {
   scan: scanCommand,
+  verify: verifyCommand,
+  checksums: checksumsCommand,
   baseline: baselineCommand
 }
 

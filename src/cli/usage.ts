@@ -30,7 +30,13 @@ verify options:
   --certificate-oidc-issuer URL
   --signer-repository OWNER/REPO  --signer-workflow PATH
   --predicate-type URI  --trusted-root FILE  --key FILE
+  --tlog-threshold N    Transparency log entries each bundle needs (default 1)
+  --timestamp-threshold N  Verified timestamps each bundle needs (default 1)
   --format, --output, --fail-on as for scan
+
+checksums generate options:
+  --algorithm sha256|sha512  (default sha256)
+  --output FILE         Write the manifest to FILE instead of stdout
 
 Without --diff or --staged, scan reads the files under PATH (default .),
 skipping what .gitignore ignores inside a git work tree.

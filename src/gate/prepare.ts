@@ -71,7 +71,10 @@ export function conclusionOf(
 type ResultFields = Omit<
   GateResult,
   'tool' | 'conclusion' | 'config' | 'rules' | 'failOn'
->
+> & {
+  /** The rules reported on, when not the scan rules (verification). */
+  readonly rules?: GateResult['rules']
+}
 
 /** Assembles the result every reporter reads. */
 export function assembleResult(
@@ -84,9 +87,9 @@ export function assembleResult(
       ...(prepared.config.path ? { path: prepared.config.path } : {}),
       digest: prepared.config.digest
     },
-    rules: prepared.rules,
     failOn: prepared.failOn,
     conclusion: conclusionOf(fields.findings, prepared.failOn),
-    ...fields
+    ...fields,
+    rules: fields.rules ?? prepared.rules
   }
 }

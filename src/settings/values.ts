@@ -36,3 +36,19 @@ export function parseList(value: string): string[] {
     .map(s => s.trim())
     .filter(s => s.length > 0 && !s.startsWith('#'))
 }
+
+/** `true` or `false` (YAML 1.2 core spellings); empty means `fallback`. */
+export function parseBoolean(
+  value: string,
+  name: string,
+  fallback: boolean
+): boolean {
+  const v = value.trim()
+  if (v === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(v)) return true
+  if (['false', 'False', 'FALSE'].includes(v)) return false
+  throw new SettingsError(
+    'input-invalid',
+    `${name} is "${value}"; expected true or false.`
+  )
+}
