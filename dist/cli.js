@@ -3,7 +3,7 @@ import { createHash, createHmac, createPublicKey } from 'node:crypto';
 import { readFile, writeFile as writeFile$1, lstat as lstat$1, opendir, open as open$1, stat as stat$1, realpath, readdir as readdir$1 } from 'node:fs/promises';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import path, { resolve as resolve$1, join, relative, sep as sep$1 } from 'node:path';
+import path, { resolve as resolve$1, join, relative, sep as sep$1, dirname } from 'node:path';
 import require$$1$2, { crc32 } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { existsSync, createReadStream } from 'node:fs';
@@ -65054,12 +65054,12 @@ async function checksumsCommand(args, io) {
     if (positionals.length === 0) {
         throw new SettingsError('input-invalid', 'checksums generate needs the files to list (FILE...).');
     }
-    const text = await generateChecksums(positionals, {
-        algorithm,
-        cwd: io.cwd
-    });
-    if (values.output) {
-        await writeFile$1(resolve$1(io.cwd, values.output), text);
+    // Names in a manifest are relative to the manifest's own folder, so a
+    // release folder verifies from anywhere.
+    const output = values.output ? resolve$1(io.cwd, values.output) : undefined;
+    const text = await generateChecksums(positionals.map(file => resolve$1(io.cwd, file)), { algorithm, cwd: output ? dirname(output) : io.cwd });
+    if (output) {
+        await writeFile$1(output, text);
         io.stdout(`Wrote ${positionals.length} checksums to ${values.output}\n`);
     }
     else {

@@ -179,13 +179,26 @@ describe('hipaa-gate', () => {
       'generate',
       'dist/app.tar',
       '--output',
-      'SHA256SUMS'
+      'dist/SHA256SUMS'
     )
     expect(made.code).toBe(0)
-    const checked = await cli(repo.dir, 'verify', '--checksums', 'SHA256SUMS')
+    expect(readFileSync(join(repo.dir, 'dist/SHA256SUMS'), 'utf8')).toMatch(
+      /^[0-9a-f]{64} {2}app\.tar\n$/
+    )
+    const checked = await cli(
+      repo.dir,
+      'verify',
+      '--checksums',
+      'dist/SHA256SUMS'
+    )
     expect(checked.code).toBe(0)
     repo.write('dist/app.tar', 'tampered\n')
-    const tampered = await cli(repo.dir, 'verify', '--checksums', 'SHA256SUMS')
+    const tampered = await cli(
+      repo.dir,
+      'verify',
+      '--checksums',
+      'dist/SHA256SUMS'
+    )
     expect(tampered.code).toBe(1)
     expect(tampered.stdout).toContain('checksum-mismatch')
   })

@@ -238,3 +238,53 @@ describe('the action on a push', () => {
     }
   })
 })
+
+describe('the action verifying artifacts', () => {
+  it('fails a release whose artifact does not match its manifest', async () => {
+    const repo = new TempRepo()
+    const github = await startFakeGitHub({ token: TOKEN })
+    try {
+      repo.commit({ 'release/app.tar': 'built\n' })
+      repo.git('checkout', '-q', '-b', 'release')
+      const made = (await import('../../src/artifacts/index.js'))
+        .generateChecksums
+      repo.write(
+        'release/SHA256SUMS',
+        await made(['app.tar'], {
+          algorithm: 'sha256',
+          cwd: `${repo.dir}/release`
+        })
+      )
+      repo.write('release/app.tar', 'changed on the way\n')
+      const result = await runAction({
+        repo,
+        eventName: 'workflow_dispatch',
+        payload: {},
+        apiUrl: github.url,
+        inputs: {
+          token: TOKEN,
+          scan: 'off',
+          artifacts: 'release/*.tar',
+          checksums: 'release/SHA256SUMS',
+          'report-file': 'gate.json'
+        }
+      })
+      expect(result.code).toBe(1)
+      const report = JSON.parse(result.files['report-file']!)
+      expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
+        'checksum-mismatch'
+      ])
+      expect(report.artifacts[0]).toMatchObject({
+        path: 'release/app.tar',
+        verified: false
+      })
+      const checkRun = [...github.checkRuns.values()][0]!
+      expect(checkRun.conclusion).toBe('failure')
+      expect(checkRun.annotations[0]!.path).toBe('release/app.tar')
+      expect(github.violations).toEqual([])
+    } finally {
+      await github.close()
+      repo.remove()
+    }
+  })
+})

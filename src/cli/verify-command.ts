@@ -3,7 +3,7 @@
  * integrity on a laptop or in another CI system.
  */
 import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import {
   generateChecksums,
   integrityRules,
@@ -159,12 +159,15 @@ export async function checksumsCommand(
       'checksums generate needs the files to list (FILE...).'
     )
   }
-  const text = await generateChecksums(positionals, {
-    algorithm,
-    cwd: io.cwd
-  })
-  if (values.output) {
-    await writeFile(resolve(io.cwd, values.output), text)
+  // Names in a manifest are relative to the manifest's own folder, so a
+  // release folder verifies from anywhere.
+  const output = values.output ? resolve(io.cwd, values.output) : undefined
+  const text = await generateChecksums(
+    positionals.map(file => resolve(io.cwd, file)),
+    { algorithm, cwd: output ? dirname(output) : io.cwd }
+  )
+  if (output) {
+    await writeFile(output, text)
     io.stdout(`Wrote ${positionals.length} checksums to ${values.output}\n`)
   } else {
     io.stdout(text)
