@@ -1,0 +1,39 @@
+/** The shape shared by every rule that reads workflow YAML. */
+import type {
+  DocumentRule,
+  Match,
+  RuleMetadata,
+  ScanDocument
+} from '../rule.js'
+import { isActionsPath } from './paths.js'
+import { readWorkflow, type WorkflowFile } from './workflow.js'
+
+/** Metadata a workflow rule declares; the rest is filled in here. */
+export type WorkflowRuleMetadata = Omit<
+  RuleMetadata,
+  'category' | 'keywords' | 'redaction'
+>
+
+/**
+ * A document rule over `.github/workflows/*.yml` and `action.yml`, whose
+ * detector gets the parsed file. Files that do not parse yield nothing.
+ */
+export function workflowRule(
+  metadata: WorkflowRuleMetadata,
+  detect: (file: WorkflowFile, document: ScanDocument) => Iterable<Match>
+): DocumentRule {
+  return {
+    ...metadata,
+    kind: 'document',
+    category: 'ci-config',
+    keywords: [],
+    // Findings here quote configuration, not secrets; only the kind and
+    // length are shown so a report never repeats a whole `run:` line.
+    redaction: 'none',
+    appliesTo: (path: string) => isActionsPath(path),
+    detect(document: ScanDocument): Iterable<Match> {
+      const file = readWorkflow(document)
+      return file ? detect(file, document) : []
+    }
+  }
+}
