@@ -5,10 +5,17 @@
  * configuration (164.312(e)).
  */
 import type { Rule } from '../rule.js'
+import { databaseTlsDisabled } from './database-tls.js'
+import {
+  downloadPipedToShell,
+  packageSignatureCheckDisabled
+} from './downloads.js'
 import { permissionRules } from './permissions.js'
 import { pinningRules, type PinningOptions } from './pinning.js'
+import { plaintextPackageUrl } from './plaintext-urls.js'
 import { runnerRules } from './runners.js'
 import { secretExposureRules } from './secret-exposure.js'
+import { tlsVerificationDisabled } from './tls.js'
 import { untrustedCodeRules } from './untrusted-code.js'
 
 /** Options for the CI configuration rules (config file `rules.ci-config`). */
@@ -21,7 +28,12 @@ export function createCiConfigRules(options: CiConfigOptions = {}): Rule[] {
     ...pinningRules(options),
     ...untrustedCodeRules,
     ...secretExposureRules,
-    ...runnerRules
+    ...runnerRules,
+    tlsVerificationDisabled,
+    databaseTlsDisabled,
+    plaintextPackageUrl,
+    downloadPipedToShell,
+    packageSignatureCheckDisabled
   ]
 }
 
