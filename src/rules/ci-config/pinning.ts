@@ -6,7 +6,7 @@
 import { isMap, isScalar, type Scalar } from 'yaml'
 import type { DocumentRule, Match } from '../rule.js'
 import { nodeMatch, quoted } from './matches.js'
-import { workflowRule } from './workflow-rule.js'
+import { stepsExample, workflowRule } from './workflow-rule.js'
 import { entries, scalarAt, scalarText } from './yaml-nodes.js'
 
 /** Options for the pinning rules. */
@@ -57,10 +57,11 @@ function actionNotPinned(trusted: ReadonlySet<string>): DocumentRule {
       helpUri:
         'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions',
       examples: {
-        bad: 'steps:\n  - uses: some-org/setup-tool@v2',
-        good:
-          'steps:\n  - uses: some-org/setup-tool@' +
-          '0123456789abcdef0123456789abcdef01234567 # v2.1.0'
+        bad: stepsExample('- uses: some-org/setup-tool@v2'),
+        good: stepsExample(
+          '- uses: some-org/setup-tool@' +
+            '0123456789abcdef0123456789abcdef01234567 # v2.1.0'
+        )
       }
     },
     function* (file, document) {
@@ -125,9 +126,12 @@ const containerImageNotPinned: DocumentRule = workflowRule(
       'expression (`${{ matrix.image }}`) cannot be checked and pass.',
     validation: 'The reference must end in `@sha256:` and 64 hex digits.',
     examples: {
-      bad: 'services:\n  db:\n    image: postgres:16',
+      bad:
+        'jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n' +
+        '      db:\n        image: postgres:16',
       good:
-        'services:\n  db:\n    image: postgres@sha256:' +
+        'jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n' +
+        '      db:\n        image: postgres@sha256:' +
         '0123456789abcdef'.repeat(4) +
         ' # 16'
     }

@@ -6,7 +6,7 @@ import { isScalar, type Scalar, type YAMLMap } from 'yaml'
 import type { DocumentRule, Match, ScanDocument } from '../rule.js'
 import { expressionsIn } from './expressions.js'
 import { changedAt, nodeMatch, spanMatch } from './matches.js'
-import { workflowRule } from './workflow-rule.js'
+import { stepsExample, workflowRule } from './workflow-rule.js'
 import { usesAction, type Job, type Step } from './workflow.js'
 import { entries, scalarAt, scalarText, spanOf } from './yaml-nodes.js'
 
@@ -34,12 +34,22 @@ export const checkoutCredentialsPersisted: DocumentRule = workflowRule(
       'Reported when the same job uses `actions/upload-artifact` or ' +
       '`actions/upload-pages-artifact`.',
     examples: {
-      bad:
-        'steps:\n  - uses: actions/checkout@<sha>\n  - run: make dist\n' +
-        '  - uses: actions/upload-artifact@<sha>\n    with:\n      path: .',
-      good:
-        'steps:\n  - uses: actions/checkout@<sha>\n    with:\n' +
-        '      persist-credentials: false'
+      bad: stepsExample(
+        '- uses: actions/checkout@<sha>',
+        '- run: make dist',
+        '- uses: actions/upload-artifact@<sha>',
+        '  with:',
+        '    path: .'
+      ),
+      good: stepsExample(
+        '- uses: actions/checkout@<sha>',
+        '  with:',
+        '    persist-credentials: false',
+        '- run: make dist',
+        '- uses: actions/upload-artifact@<sha>',
+        '  with:',
+        '    path: dist/'
+      )
     }
   },
   function* (file, document) {
@@ -178,12 +188,19 @@ export const secretInLogOrArtifact: DocumentRule = workflowRule(
       '--password-stdin`) or written to `$GITHUB_ENV` and the other runner ' +
       'files passes; a file is reported when the job uploads an artifact.',
     examples: {
-      bad:
-        'env:\n  API_KEY: ${{ secrets.API_KEY }}\nrun: echo "$API_KEY" > ' +
-        'config.txt  # then uploaded',
-      good:
-        'env:\n  API_KEY: ${{ secrets.API_KEY }}\nrun: ./deploy.sh  # reads ' +
-        '$API_KEY itself'
+      bad: stepsExample(
+        '- env:',
+        '    API_KEY: ${{ secrets.API_KEY }}',
+        '  run: echo "key=$API_KEY" > config.txt',
+        '- uses: actions/upload-artifact@<sha>',
+        '  with:',
+        '    path: .'
+      ),
+      good: stepsExample(
+        '- env:',
+        '    API_KEY: ${{ secrets.API_KEY }}',
+        '  run: ./deploy.sh # reads $API_KEY itself'
+      )
     }
   },
   function* (file, document) {

@@ -7,7 +7,7 @@ import type { Scalar } from 'yaml'
 import type { DocumentRule, Match, ScanDocument } from '../rule.js'
 import { expressionsIn, untrustedFields } from './expressions.js'
 import { changedAt, nodeMatch, spanMatch } from './matches.js'
-import { workflowRule } from './workflow-rule.js'
+import { stepsExample, workflowRule } from './workflow-rule.js'
 import { triggerOf, usesAction, type Step } from './workflow.js'
 import { scalarAt, scalarText, spanOf } from './yaml-nodes.js'
 
@@ -136,10 +136,14 @@ export const untrustedInputInScript: DocumentRule = workflowRule(
     helpUri:
       'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections',
     examples: {
-      bad: '- run: echo "Title: ${{ github.event.issue.title }}"',
-      good:
-        '- env:\n    TITLE: ${{ github.event.issue.title }}\n' +
-        '  run: echo "Title: $TITLE"'
+      bad: stepsExample(
+        '- run: echo "New issue ${{ github.event.issue.title }}"'
+      ),
+      good: stepsExample(
+        '- env:',
+        '    TITLE: ${{ github.event.issue.title }}',
+        '  run: echo "New issue $TITLE"'
+      )
     }
   },
   function* (file, document) {

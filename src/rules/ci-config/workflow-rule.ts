@@ -37,3 +37,12 @@ export function workflowRule(
     }
   }
 }
+
+/**
+ * A documentation example: `steps` (YAML lines) inside a minimal job, so
+ * the example is a workflow the rule can be run on.
+ */
+export function stepsExample(...steps: string[]): string {
+  const body = steps.map(line => `      ${line}`).join('\n')
+  return `jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${body}`
+}
