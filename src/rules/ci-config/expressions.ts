@@ -9,9 +9,10 @@ export interface Expression extends Span {
   readonly body: string
 }
 
-// The body is bounded: GitHub expressions are short, and a bound keeps a
-// `${{` without a closing brace from making the scan quadratic.
-const EXPRESSION = /\$\{\{([^}]{0,500}?)\}\}/g
+// The body is bounded and holds no braces, so a `${{` that never closes
+// costs a few characters of scanning, not the rest of the line. (An
+// expression with a JSON literal in it, `fromJSON('{…}')`, is skipped.)
+const EXPRESSION = /\$\{\{([^{}]{0,500})\}\}/g
 
 /** The expressions in `text[from, to)`, with spans in `text`. */
 export function* expressionsIn(

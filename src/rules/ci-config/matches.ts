@@ -69,3 +69,26 @@ export function changedAt(document: ScanDocument, offset: number): boolean {
   }
   return document.isChanged(lineIndexAt(starts, offset) + 1)
 }
+
+/**
+ * Findings one rule may report on a single line. Real configuration never
+ * comes close; a minified or hostile line with thousands of hits would
+ * otherwise cost the engine a pass over the whole line per finding.
+ */
+export const MAX_MATCHES_PER_LINE = 50
+
+/** `matches` with at most MAX_MATCHES_PER_LINE starting on any one line. */
+export function* capPerLine(
+  text: string,
+  matches: Iterable<Match>
+): Iterable<Match> {
+  let starts: number[] | undefined
+  const counts = new Map<number, number>()
+  for (const match of matches) {
+    starts ??= lineStarts(text)
+    const line = lineIndexAt(starts, match.start)
+    const count = (counts.get(line) ?? 0) + 1
+    counts.set(line, count)
+    if (count <= MAX_MATCHES_PER_LINE) yield match
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml'
 import type { DocumentRule, Match, TextRule } from '../rule.js'
-import { changedAt, nodeMatch } from './matches.js'
+import { capPerLine, changedAt, nodeMatch } from './matches.js'
 import { isActionsPath, isTransportPath } from './paths.js'
 import { workflowRule } from './workflow-rule.js'
 import { scalarText, seqItems, spanOf } from './yaml-nodes.js'
@@ -39,22 +39,26 @@ export const insecureWorkflowCommands: TextRule = {
   keywords: ['actions_allow_unsecure_commands', '::set-env', '::add-path'],
   redaction: 'none',
   appliesTo: path => isActionsPath(path) || isTransportPath(path),
-  *detect(text: string): Iterable<Match> {
-    for (const m of text.matchAll(UNSECURE_COMMANDS)) {
-      const enabling = m[0].toLowerCase().startsWith('actions_')
-      yield {
-        start: m.index,
-        end: m.index + m[0].length,
-        value: m[0],
-        kind: 'workflow command',
-        message: enabling
-          ? '`ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables `set-env` and ' +
-            '`add-path`, which let any printed text change the environment. ' +
-            'Remove it and write to `$GITHUB_ENV` / `$GITHUB_PATH`.'
-          : 'The `set-env`/`add-path` workflow commands let printed text ' +
-            'change the environment. Append to `$GITHUB_ENV` or ' +
-            '`$GITHUB_PATH` instead.'
-      }
+  detect(text: string): Iterable<Match> {
+    return capPerLine(text, unsecureCommands(text))
+  }
+}
+
+function* unsecureCommands(text: string): Iterable<Match> {
+  for (const m of text.matchAll(UNSECURE_COMMANDS)) {
+    const enabling = m[0].toLowerCase().startsWith('actions_')
+    yield {
+      start: m.index,
+      end: m.index + m[0].length,
+      value: m[0],
+      kind: 'workflow command',
+      message: enabling
+        ? '`ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables `set-env` and ' +
+          '`add-path`, which let any printed text change the environment. ' +
+          'Remove it and write to `$GITHUB_ENV` / `$GITHUB_PATH`.'
+        : 'The `set-env`/`add-path` workflow commands let printed text ' +
+          'change the environment. Append to `$GITHUB_ENV` or ' +
+          '`$GITHUB_PATH` instead.'
     }
   }
 }

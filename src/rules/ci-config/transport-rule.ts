@@ -4,6 +4,7 @@
  * configuration, whose checks see both raw lines and parsed commands.
  */
 import type { Match, RuleMetadata, TextRule } from '../rule.js'
+import { capPerLine } from './matches.js'
 import { isTransportPath } from './paths.js'
 import { commentLines, readCommands, type Command } from './shell.js'
 
@@ -55,11 +56,12 @@ export function transportRule(
       for (const check of checks) found.push(...check(input))
       found.sort((a, b) => a.start - b.start || b.end - a.end)
       let reached = -1
-      for (const match of found) {
-        if (match.start < reached) continue
+      const kept = found.filter(match => {
+        if (match.start < reached) return false
         reached = match.end
-        yield match
-      }
+        return true
+      })
+      yield* capPerLine(text, kept)
     }
   }
 }

@@ -5,6 +5,7 @@ import type {
   RuleMetadata,
   ScanDocument
 } from '../rule.js'
+import { capPerLine } from './matches.js'
 import { isActionsPath } from './paths.js'
 import { readWorkflow, type WorkflowFile } from './workflow.js'
 
@@ -33,7 +34,7 @@ export function workflowRule(
     appliesTo: (path: string) => isActionsPath(path),
     detect(document: ScanDocument): Iterable<Match> {
       const file = readWorkflow(document)
-      return file ? detect(file, document) : []
+      return file ? capPerLine(document.text, detect(file, document)) : []
     }
   }
 }

@@ -101,7 +101,14 @@ function parse(path: string, text: string): WorkflowFile | undefined {
 
   // Only the node tree is read, never toJS(), so aliases are not expanded
   // and a "billion laughs" document costs no more than its own length.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false })
+  let doc
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false })
+  } catch {
+    // A parser failure on hostile input must not stop the gate; the file
+    // is left to actionlint, as any other unreadable workflow.
+    return undefined
+  }
   if (doc.errors.length > 0) return undefined
   const root = doc.contents
   if (!isMap(root)) return undefined
