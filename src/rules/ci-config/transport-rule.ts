@@ -53,7 +53,11 @@ export function transportRule(
         isComment: commentLines(text)
       }
       const found: Match[] = []
-      for (const check of checks) found.push(...check(input))
+      // Not push(...matches): a hostile window can hold more matches than
+      // a call may take arguments.
+      for (const check of checks) {
+        for (const match of check(input)) found.push(match)
+      }
       found.sort((a, b) => a.start - b.start || b.end - a.end)
       let reached = -1
       const kept = found.filter(match => {
