@@ -84,6 +84,27 @@ describe('CI configuration rules in diff mode', () => {
     ])
   })
 
+  it('reports an old workflow-wide write once the change adds a job that does not use it', () => {
+    const text = [
+      'on: push',
+      'permissions:',
+      '  contents: write',
+      'jobs:',
+      '  release:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: git push origin HEAD:refs/tags/v1',
+      '  lint:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: make lint'
+    ].join('\n')
+    expect(positions(scanChange(PATH, text, [8]))).toEqual([])
+    expect(positions(scanChange(PATH, text, [9, 10, 11, 12]))).toEqual([
+      'workflow-permissions-unneeded-write 3:3'
+    ])
+  })
+
   it('reports an unpinned action only when the change touches its line', () => {
     const text = [
       'on: push',

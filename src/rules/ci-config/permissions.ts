@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, type Pair } from 'yaml'
 import type { DocumentRule, Match } from '../rule.js'
-import { nodeMatch, spanMatch } from './matches.js'
+import { changedAt, nodeMatch, spanMatch } from './matches.js'
 import { jobNeedsScope } from './permission-needs.js'
 import { workflowRule } from './workflow-rule.js'
 import type { Job } from './workflow.js'
@@ -100,12 +100,20 @@ function writeScopes(pair: Pair | undefined): [string, Pair][] {
   return scopes
 }
 
-function pairMatch(text: string, pair: Pair, value: string, message: string) {
+function pairMatch(
+  text: string,
+  pair: Pair,
+  value: string,
+  message: string,
+  changed = false
+) {
   const key = isScalar(pair.key) ? spanOf(pair.key) : undefined
   const end = isScalar(pair.value) ? spanOf(pair.value) : undefined
   if (!key) return []
   const span = { start: key.start, end: end?.end ?? key.end }
-  return [spanMatch(text, span, { value, kind: 'permission', message })]
+  return [
+    spanMatch(text, span, { value, kind: 'permission', message, changed })
+  ]
 }
 
 export const permissionsUnneededWrite: DocumentRule = workflowRule(
@@ -144,6 +152,12 @@ export const permissionsUnneededWrite: DocumentRule = workflowRule(
       const idle = inheriting.filter(job => !jobNeedsScope(job, scope))
       if (idle.length === 0) continue
       const names = idle.map(job => `\`${job.id}\``).join(', ')
+      // A job the change adds inherits the write: the old line now grants
+      // more than it did.
+      const changed = idle.some(job => {
+        const span = spanOf(job.key)
+        return span ? changedAt(document, span.start) : false
+      })
       yield* pairMatch(
         document.text,
         pair,
@@ -151,7 +165,8 @@ export const permissionsUnneededWrite: DocumentRule = workflowRule(
         `\`${scope}: write\` is granted to every job, but ${names} ` +
           `show${idle.length === 1 ? 's' : ''} no use for it. Set ` +
           `\`${scope}: read\` (or remove it) at the top and grant ` +
-          `\`${scope}: write\` only in the jobs that need it.`
+          `\`${scope}: write\` only in the jobs that need it.`,
+        changed
       )
     }
     for (const job of file.jobs) {

@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml'
 import type { DocumentRule, Match, TextRule } from '../rule.js'
 import { capPerLine, changedAt, nodeMatch } from './matches.js'
 import { isActionsPath, isTransportPath } from './paths.js'
+import { commentLines } from './shell.js'
 import { workflowRule } from './workflow-rule.js'
 import { scalarText, seqItems, spanOf } from './yaml-nodes.js'
 
@@ -45,7 +46,9 @@ export const insecureWorkflowCommands: TextRule = {
 }
 
 function* unsecureCommands(text: string): Iterable<Match> {
+  const isComment = commentLines(text)
   for (const m of text.matchAll(UNSECURE_COMMANDS)) {
+    if (isComment(m.index)) continue
     const enabling = m[0].toLowerCase().startsWith('actions_')
     yield {
       start: m.index,

@@ -6,6 +6,7 @@ import { isScalar, type Scalar, type YAMLMap } from 'yaml'
 import type { DocumentRule, Match, ScanDocument } from '../rule.js'
 import { expressionsIn } from './expressions.js'
 import { changedAt, nodeMatch, spanMatch } from './matches.js'
+import { commentLines } from './shell.js'
 import { stepsExample, workflowRule } from './workflow-rule.js'
 import { usesAction, type Job, type Step } from './workflow.js'
 import { entries, scalarAt, scalarText, spanOf } from './yaml-nodes.js'
@@ -103,8 +104,10 @@ export const secretsPassedWholesale: DocumentRule = workflowRule(
     }
   },
   function* (file, document): Iterable<Match> {
+    const isComment = commentLines(document.text)
     for (const expression of expressionsIn(document.text)) {
       if (!TO_JSON_SECRETS.test(expression.body)) continue
+      if (isComment(expression.start)) continue
       yield spanMatch(document.text, expression, {
         kind: 'expression',
         message:

@@ -128,7 +128,9 @@ export const untrustedInputInScript: DocumentRule = workflowRule(
       '`"; curl … | sh #` becomes a command run with the job token and ' +
       'secrets. Pass the value through an environment variable and quote ' +
       'it: `env: TITLE: ${{ github.event.issue.title }}` and `"$TITLE"` in ' +
-      'the script (`process.env.TITLE` in github-script).',
+      'the script (`process.env.TITLE` in github-script). Inputs of ' +
+      'composite actions (`${{ inputs.* }}`) are set by the calling ' +
+      'workflow and are not reported here.',
     validation:
       'Fields checked: titles and bodies of issues, pull requests, ' +
       'comments, reviews and discussions; head branch names and labels; ' +
