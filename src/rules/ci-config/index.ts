@@ -15,6 +15,7 @@ import { pinningRules, type PinningOptions } from './pinning.js'
 import { plaintextPackageUrl } from './plaintext-urls.js'
 import { runnerRules } from './runners.js'
 import { secretExposureRules } from './secret-exposure.js'
+import { sshHostKeyCheckDisabled } from './ssh.js'
 import { tlsVerificationDisabled } from './tls.js'
 import { untrustedCodeRules } from './untrusted-code.js'
 
@@ -33,7 +34,8 @@ export function createCiConfigRules(options: CiConfigOptions = {}): Rule[] {
     databaseTlsDisabled,
     plaintextPackageUrl,
     downloadPipedToShell,
-    packageSignatureCheckDisabled
+    packageSignatureCheckDisabled,
+    sshHostKeyCheckDisabled
   ]
 }
 

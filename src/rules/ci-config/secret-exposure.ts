@@ -134,6 +134,7 @@ export const secretsPassedWholesale: DocumentRule = workflowRule(
 const SECRET_REFERENCE = /\$\{\{\s{0,10}secrets\.[\w-]{1,100}\s{0,10}\}\}/i
 const ENV_REFERENCE = /\$\{?([A-Za-z_]\w{0,100})|\benv\.([A-Za-z_]\w{0,100})/g
 const PRINT = /\b(?:echo|printf)\b/
+const COMMAND_END = /;|&&|\|\|/
 const REDIRECT = /(?:^|[^>&\d])>>?\s{0,5}["']?([^\s;|&"']{1,300})/
 const PIPE_TO_TEE = /(?:^|[^|])\|\s{0,5}(?:sudo\s{1,5})?tee\b/
 const PIPE = /(?:^|[^|])\|(?!\|)/
@@ -233,8 +234,16 @@ function* printedSecrets(
     const end = newline === -1 || newline > span.end ? span.end : newline
     const line = document.text.slice(at, end)
     const print = PRINT.exec(line)
-    if (print && mentionsSecret(line.slice(print.index), names)) {
-      const command = line.slice(print.index).trimEnd()
+    // The printing command ends at the next `;`, `&&` or `||`; what
+    // follows is another command with its own output.
+    const command = print
+      ? line.slice(print.index).split(COMMAND_END)[0]!.trimEnd()
+      : ''
+    if (
+      print &&
+      !command.includes('::add-mask::') &&
+      mentionsSecret(command, names)
+    ) {
       const sink = sinkOf(command)
       const start = at + print.index
       const target = { start, end: start + command.length }

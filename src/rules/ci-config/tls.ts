@@ -107,7 +107,7 @@ const gitSslVerify: TransportCheck = function* ({ commands }) {
 
 // Flags several tools share for the same thing.
 const INSECURE_FLAG =
-  /^--(?:insecure-skip-tls-verify|skip-tls-verify(?:-pull|-registry)?|no-verify-ssl|insecure-registry|allow-insecure-registry|trusted-host)(?:=(.{0,300}))?$|^--(?:src-|dest-)?tls-verify=(?:false|0)$/i
+  /^--(?:insecure-skip-tls-verify|skip-tls-verify(?:-pull|-registry)?|no-verify-ssl|insecure-registry|allow-insecure-registry|trusted-host)(?:=(.{0,300}))?$|^--(?:src-|dest-)?tls-verify=(?:false|0)$|^-SkipCertificateCheck(?::\$true)?$/i
 
 const sharedFlags: TransportCheck = function* ({ commands }) {
   for (const command of commands()) {
@@ -116,9 +116,11 @@ const sharedFlags: TransportCheck = function* ({ commands }) {
       if (!m || (m[1] !== undefined && FALSY.test(m[1]))) continue
       const flag = word.text.split('=')[0]!.toLowerCase()
       const message =
-        flag === '--trusted-host'
-          ? 'pip `--trusted-host` accepts that host without a valid certificate (and over plain HTTP).'
-          : `\`${flag}\` turns off certificate verification.`
+        flag === '-skipcertificatecheck'
+          ? 'PowerShell `-SkipCertificateCheck` accepts any certificate.'
+          : flag === '--trusted-host'
+            ? 'pip `--trusted-host` accepts that host without a valid certificate (and over plain HTTP).'
+            : `\`${flag}\` turns off certificate verification.`
       yield wordMatch(word, message)
     }
   }
@@ -144,7 +146,10 @@ const SETTINGS: Record<string, RegExp> = {
     /\binsecure[-_]skip[-_](?:tls[-_])?verify["']?\s{0,5}[:=]\s{0,5}["']?true\b/gi,
   curlrc: /^[ \t]{0,40}-{0,2}insecure[ \t]{0,40}$/gim,
   wgetrc:
-    /^[ \t]{0,40}check[-_]certificate[ \t]{0,5}=[ \t]{0,5}(?:off|0|no|false)\b/gim
+    /^[ \t]{0,40}check[-_]certificate[ \t]{0,5}=[ \t]{0,5}(?:off|0|no|false)\b/gim,
+  powershell:
+    /\bServerCertificateValidationCallback[ \t]{0,5}=[ \t]{0,5}\{[ \t]{0,5}\$true[ \t]{0,5}\}/gi,
+  maven: /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall)=true\b/g
 }
 
 const MESSAGES: Record<string, string> = {
@@ -161,7 +166,10 @@ const MESSAGES: Record<string, string> = {
   curlrc:
     'An `insecure` line in .curlrc turns off certificate checks for every curl call.',
   wgetrc:
-    '`check_certificate = off` turns off certificate checks for every wget call.'
+    '`check_certificate = off` turns off certificate checks for every wget call.',
+  powershell:
+    'A certificate validation callback that returns `$true` accepts any certificate.',
+  maven: 'Maven `-Dmaven.wagon.http.ssl.insecure=true` accepts any certificate.'
 }
 
 export const tlsVerificationDisabled: TextRule = transportRule(
@@ -180,8 +188,11 @@ export const tlsVerificationDisabled: TextRule = transportRule(
       '`verify=False` and `PYTHONHTTPSVERIFY=0`, pip `--trusted-host`, and ' +
       'the `--insecure-skip-tls-verify`, `--skip-tls-verify`, ' +
       '`--tls-verify=false` and `--no-verify-ssl` flags of kubectl, helm, ' +
-      'kaniko, podman, skopeo and the AWS CLI. A curl or wget call whose ' +
-      'URLs are all on this machine (localhost, 127.0.0.1, ::1) passes.',
+      'kaniko, podman, skopeo and the AWS CLI, PowerShell ' +
+      '`-SkipCertificateCheck` and certificate callbacks returning ' +
+      '`$true`, and Maven `maven.wagon.http.ssl.insecure`. A curl or wget ' +
+      'call whose URLs are all on this machine (localhost, 127.0.0.1, ' +
+      '::1) passes.',
     validation:
       'Commands are read word by word, so a flag counts only for the ' +
       'program it belongs to; commented-out lines pass.',
@@ -202,8 +213,9 @@ export const tlsVerificationDisabled: TextRule = transportRule(
       'trusted-host',
       'trusted_host',
       'reject_unauthorized',
-      'check-certificate',
-      'check_certificate'
+      'certificate',
+      'check_certificate',
+      'allowall'
     ],
     // Flags often sit on a continuation line below the command name.
     contextLines: 5,

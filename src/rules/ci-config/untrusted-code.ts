@@ -11,8 +11,15 @@ import { stepsExample, workflowRule } from './workflow-rule.js'
 import { triggerOf, usesAction, type Step } from './workflow.js'
 import { scalarAt, scalarText, spanOf } from './yaml-nodes.js'
 
-/** Triggers that run with secrets and a write token whoever opened the PR. */
-const PRIVILEGED_TRIGGERS = ['pull_request_target', 'workflow_run']
+/**
+ * Triggers that run with secrets and a write token whoever opened the pull
+ * request (`issue_comment` covers the `/ok-to-test` comment pattern).
+ */
+const PRIVILEGED_TRIGGERS = [
+  'pull_request_target',
+  'workflow_run',
+  'issue_comment'
+]
 
 // References to the pull request's head (or merge) commit, branch or repo.
 const PR_HEAD =
@@ -27,9 +34,10 @@ export const untrustedCodeCheckout: DocumentRule = workflowRule(
     severity: 'error',
     safeguard: '164.312(c)(1)',
     summary:
-      '`pull_request_target` or `workflow_run` workflow checks out the pull request’s code',
+      'Privileged workflow (`pull_request_target`, `workflow_run`, `issue_comment`) checks out the pull request’s code',
     description:
-      '`pull_request_target` and `workflow_run` run in the base repository ' +
+      '`pull_request_target`, `workflow_run` and `issue_comment` run in ' +
+      'the base repository ' +
       'with its secrets and a token that can write, even for pull requests ' +
       'from forks. Checking out the pull request head there and then ' +
       'building, testing or installing it lets the author of the pull ' +
