@@ -63,6 +63,30 @@ describe('CI configuration rules on hostile input', () => {
     expect(scanFile(PATH, text)).toEqual([])
   })
 
+  it('follows aliases without expanding a "billion laughs" document', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => {
+      const previous = i === 0 ? 'some-org/tool@v1' : `*l${i - 1}`
+      return `  l${i}: &l${i} [${Array(10).fill(previous).join(', ')}]`
+    })
+    const text = [
+      'on: push',
+      'permissions: {}',
+      'x-bomb:',
+      ...levels,
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          script: *l8'
+    ].join('\n')
+    const findings = scanFile(PATH, text)
+    expect(findings.map(f => [f.ruleId, f.line])).toEqual([
+      ['action-not-pinned-to-sha', 17]
+    ])
+  })
+
   it('skips a workflow that does not parse', () => {
     const text =
       'on: push\njobs:\n  a:\n    steps:\n      - run: echo "a: b\n  - ['

@@ -34,8 +34,23 @@ export function workflowRule(
     appliesTo: (path: string) => isActionsPath(path),
     detect(document: ScanDocument): Iterable<Match> {
       const file = readWorkflow(document)
-      return file ? capPerLine(document.text, detect(file, document)) : []
+      if (!file) return []
+      return capPerLine(document.text, oncePerSpan(detect(file, document)))
     }
+  }
+}
+
+/**
+ * Drops a match at a span already reported: steps shared through a YAML
+ * anchor are run by every job that names them but are one text to fix.
+ */
+function* oncePerSpan(matches: Iterable<Match>): Iterable<Match> {
+  const seen = new Set<string>()
+  for (const match of matches) {
+    const key = `${match.start}:${match.end}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    yield match
   }
 }
 

@@ -7,6 +7,7 @@ import {
   isMap,
   isScalar,
   isSeq,
+  isAlias,
   parseDocument,
   type Node,
   type Pair,
@@ -110,6 +111,7 @@ function parse(path: string, text: string): WorkflowFile | undefined {
     return undefined
   }
   if (doc.errors.length > 0) return undefined
+  resolveAliases(doc.contents)
   const root = doc.contents
   if (!isMap(root)) return undefined
   const first = root.items[0]?.key
@@ -127,6 +129,40 @@ function parse(path: string, text: string): WorkflowFile | undefined {
       isMap(value) ? [readJob(id, key, value)] : []
     )
   }
+}
+
+/**
+ * Replaces each alias (`steps: *common`) by the node its anchor names, as
+ * GitHub does when it reads the file, so findings point at the anchored
+ * text. Nodes are shared, not copied, and each is walked once, in document
+ * order so an alias gets the latest anchor of its name before it.
+ */
+function resolveAliases(root: unknown): void {
+  const anchors = new Map<string, unknown>()
+  // An anchored node was walked where it was defined; walking it again at
+  // each alias would make a "billion laughs" document exponential.
+  const visit = (node: unknown, depth: number): unknown => {
+    if (isAlias(node)) return anchors.get(node.source) ?? node
+    walk(node, depth)
+    return node
+  }
+  const walk = (node: unknown, depth: number): void => {
+    // Deeper nesting than any workflow has is left as it is.
+    if (depth > 200) return
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        walk(pair.key, depth + 1)
+        pair.value = visit(pair.value, depth + 1)
+      }
+    } else if (isSeq(node)) {
+      node.items = node.items.map(item => visit(item, depth + 1))
+    }
+    // Registered after its children, so a node cannot contain itself.
+    if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) {
+      anchors.set(node.anchor, node)
+    }
+  }
+  walk(root, 0)
 }
 
 function readAction(root: YAMLMap, first: Scalar): WorkflowFile {

@@ -80,18 +80,29 @@ export function entries(map: unknown): [string, Scalar, unknown][] {
   return list
 }
 
-/** Every scalar at or below `node`, depth first, for text searches. */
-export function* scalarsUnder(node: unknown, depth = 0): Iterable<Scalar> {
-  // The nesting limit keeps a hostile document from exhausting the stack.
-  if (depth > 64) return
-  if (isScalar(node)) {
-    yield node
-  } else if (isMap(node)) {
-    for (const pair of node.items) {
-      yield* scalarsUnder(pair.key, depth + 1)
-      yield* scalarsUnder(pair.value, depth + 1)
+/** Scalars at or below `node`, depth first, for text searches. */
+export function scalarsUnder(node: unknown): Scalar[] {
+  const found: Scalar[] = []
+  // Aliases make the tree a graph that can fan out exponentially (nine
+  // levels of ten aliases is a billion paths), so the walk has a budget as
+  // well as a depth limit.
+  let budget = MAX_VISITS
+  const walk = (current: unknown, depth: number): void => {
+    if (depth > 64 || --budget < 0) return
+    if (isScalar(current)) {
+      found.push(current)
+    } else if (isMap(current)) {
+      for (const pair of current.items) {
+        walk(pair.key, depth + 1)
+        walk(pair.value, depth + 1)
+      }
+    } else if (isSeq(current)) {
+      for (const item of current.items) walk(item, depth + 1)
     }
-  } else if (isSeq(node)) {
-    for (const item of node.items) yield* scalarsUnder(item, depth + 1)
   }
+  walk(node, 0)
+  return found
 }
+
+/** Nodes one walk of `scalarsUnder` may visit. */
+const MAX_VISITS = 10_000
