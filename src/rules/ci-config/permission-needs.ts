@@ -2,8 +2,9 @@
  * Which token scopes a job plausibly needs, judged from the actions it uses
  * and the commands it runs. The table lists common actions and CLIs; a job
  * that calls the API in ways the table cannot see (`actions/github-script`,
- * `gh api`, a reusable workflow, an unknown action handed the token) is
- * assumed to need every scope, so the rule errs towards silence.
+ * `gh api`, a reusable workflow, a local action, an unknown action handed
+ * the token) is assumed to need every scope, so the rule errs towards
+ * silence.
  */
 import type { Scalar } from 'yaml'
 import { actionName, type Job, type Step } from './workflow.js'
@@ -138,7 +139,7 @@ function knownAction(name: string): boolean {
 
 /** Whether a step hands the token to an action the table does not know. */
 function passesTokenToUnknownAction(step: Step, name: string): boolean {
-  if (knownAction(name) || name.startsWith('./')) return false
+  if (knownAction(name)) return false
   for (const node of scalarsUnder(step.with)) {
     if (TOKEN.test(scalarText(node as Scalar) ?? '')) return true
   }
@@ -155,7 +156,11 @@ export function jobNeedsScope(job: Job, scope: string): boolean {
   for (const step of job.steps) {
     const name = actionName(step.uses)
     if (name !== undefined) {
-      if (matchesAction(name, ANY_SCOPE_ACTIONS)) return true
+      // A local action is repository code whose token use the table
+      // cannot know (it may default an input to `github.token`).
+      if (name.startsWith('./') || matchesAction(name, ANY_SCOPE_ACTIONS)) {
+        return true
+      }
       if (evidence && matchesAction(name, evidence.actions)) return true
       if (passesTokenToUnknownAction(step, name)) return true
     }

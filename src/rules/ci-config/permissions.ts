@@ -128,7 +128,8 @@ export const permissionsUnneededWrite: DocumentRule = workflowRule(
       'push for `packages`, OIDC-based actions for `id-token`, CodeQL for ' +
       '`security-events`, and so on). A write granted at the top of the ' +
       'workflow reaches every job; grant it in the job that needs it. Jobs ' +
-      'that call `actions/github-script`, `gh api`, a reusable workflow, or ' +
+      'that call `actions/github-script`, `gh api`, a reusable workflow, a ' +
+      'local action (`uses: ./…`), or ' +
       'hand the token to an action the gate does not know are assumed to ' +
       'need every scope. If a job does need a scope the gate cannot see, ' +
       'say why with `# hipaa-gate:allow <reason>` on the scope line.',
