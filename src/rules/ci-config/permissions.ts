@@ -100,6 +100,13 @@ function writeScopes(pair: Pair | undefined): [string, Pair][] {
   return scopes
 }
 
+/** How to take a write away: `id-token` has no read level. */
+function lower(scope: string, where: string): string {
+  return scope === 'id-token'
+    ? `Remove \`id-token: write\` ${where}`
+    : `Set \`${scope}: read\` (or remove it) ${where}`
+}
+
 function pairMatch(
   text: string,
   pair: Pair,
@@ -164,9 +171,9 @@ export const permissionsUnneededWrite: DocumentRule = workflowRule(
         pair,
         `permissions.${scope}`,
         `\`${scope}: write\` is granted to every job, but ${names} ` +
-          `show${idle.length === 1 ? 's' : ''} no use for it. Set ` +
-          `\`${scope}: read\` (or remove it) at the top and grant ` +
-          `\`${scope}: write\` only in the jobs that need it.`,
+          `show${idle.length === 1 ? 's' : ''} no use for it. ` +
+          `${lower(scope, 'at the top')} and grant \`${scope}: write\` ` +
+          'only in the jobs that need it.',
         changed
       )
     }
@@ -178,8 +185,7 @@ export const permissionsUnneededWrite: DocumentRule = workflowRule(
           pair,
           `jobs.${job.id}.permissions.${scope}`,
           `Job \`${job.id}\` is granted \`${scope}: write\` but none of its ` +
-            `steps shows a use for it. Lower it to \`${scope}: read\` or ` +
-            'remove it.'
+            `steps shows a use for it. ${lower(scope, 'there')}.`
         )
       }
     }
