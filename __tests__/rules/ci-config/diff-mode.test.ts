@@ -57,10 +57,11 @@ describe('CI configuration rules in diff mode', () => {
       '      - run: make docs',
       `      - uses: actions/upload-artifact@${SHA} # v4.6.2`,
       '        with:',
-      '          path: .'
+      '          path: .',
+      '          include-hidden-files: true'
     ].join('\n')
     expect(positions(scanChange(PATH, text, [9]))).toEqual([])
-    expect(positions(scanChange(PATH, text, [10, 11, 12]))).toEqual([
+    expect(positions(scanChange(PATH, text, [10, 11, 12, 13]))).toEqual([
       'checkout-credentials-persisted 8:15'
     ])
   })

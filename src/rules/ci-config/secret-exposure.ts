@@ -8,14 +8,9 @@ import { expressionsIn } from './expressions.js'
 import { changedAt, nodeMatch, spanMatch } from './matches.js'
 import { commentLines } from './shell.js'
 import { stepsExample, workflowRule } from './workflow-rule.js'
-import { usesAction, type Job, type Step } from './workflow.js'
+import { uploadSteps, uploadsHiddenFiles } from './uploads.js'
+import { usesAction } from './workflow.js'
 import { entries, scalarAt, scalarText, spanOf } from './yaml-nodes.js'
-
-const UPLOADERS = ['actions/upload-artifact', 'actions/upload-pages-artifact']
-
-function uploadSteps(job: Job): Step[] {
-  return job.steps.filter(step => UPLOADERS.some(a => usesAction(step, a)))
-}
 
 export const checkoutCredentialsPersisted: DocumentRule = workflowRule(
   {
@@ -27,20 +22,26 @@ export const checkoutCredentialsPersisted: DocumentRule = workflowRule(
     description:
       'By default `actions/checkout` writes the job token into ' +
       '`.git/config` so later git commands can push. A job that then ' +
-      'uploads its workspace, or any folder holding `.git`, publishes the ' +
-      'token to everyone who can download the artifact. Set ' +
+      'uploads its workspace with hidden files, or any folder holding ' +
+      '`.git`, publishes the token to everyone who can download the ' +
+      'artifact. Set ' +
       '`persist-credentials: false` unless a later step pushes. In a diff, ' +
       'an old checkout is reported when the change adds an upload step.',
     validation:
-      'Reported when the same job uses `actions/upload-artifact` or ' +
-      '`actions/upload-pages-artifact`.',
+      'Reported when the same job uploads with `actions/upload-artifact` ' +
+      'and `include-hidden-files: true`, or with a version before v4.4 ' +
+      '(which included hidden files), or one the gate cannot tell (a ' +
+      'branch, a SHA without a `# vX.Y.Z` comment). Since v4.4 hidden ' +
+      'files are left out by default; `upload-pages-artifact` never ' +
+      'archives `.git`.',
     examples: {
       bad: stepsExample(
         '- uses: actions/checkout@<sha>',
         '- run: make dist',
-        '- uses: actions/upload-artifact@<sha>',
+        '- uses: actions/upload-artifact@<sha> # v4.6.2',
         '  with:',
-        '    path: .'
+        '    path: .',
+        '    include-hidden-files: true'
       ),
       good: stepsExample(
         '- uses: actions/checkout@<sha>',
@@ -55,7 +56,9 @@ export const checkoutCredentialsPersisted: DocumentRule = workflowRule(
   },
   function* (file, document) {
     for (const job of file.jobs) {
-      const uploads = uploadSteps(job)
+      const uploads = uploadSteps(job).filter(step =>
+        uploadsHiddenFiles(step, document.text)
+      )
       if (uploads.length === 0) continue
       const changed = uploads.some(step => {
         const span = step.uses && spanOf(step.uses)
@@ -71,7 +74,9 @@ export const checkoutCredentialsPersisted: DocumentRule = workflowRule(
           changed,
           message:
             '`actions/checkout` leaves the job token in `.git/config`, and ' +
-            `job \`${job.id}\` uploads an artifact that can carry it. Add ` +
+            `job \`${job.id}\` uploads an artifact that can include ` +
+            'hidden files (`include-hidden-files: true`, or upload-artifact ' +
+            'before v4.4). Add ' +
             '`with: { persist-credentials: false }` to the checkout step.'
         })
       }
