@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { ciConfigRules } from '../../../src/rules/ci-config/index.js'
 import { engineFor, scanFile } from './scan.js'
 
@@ -40,6 +41,20 @@ describe('CI configuration rule metadata', () => {
       expect(good).toEqual([])
     }
   )
+
+  it('lists every rule, with its severity and safeguard, in the README', () => {
+    const readme = readFileSync(
+      new URL('../../../src/rules/ci-config/README.md', import.meta.url),
+      'utf8'
+    )
+    for (const rule of ciConfigRules) {
+      const row = readme
+        .split('\n')
+        .find(line => line.startsWith(`| \`${rule.id}\``))
+      expect(row).toContain(rule.severity)
+      expect(row).toContain(rule.safeguard)
+    }
+  })
 
   it('gives every rule a distinct id', () => {
     const ids = ciConfigRules.map(rule => rule.id)
