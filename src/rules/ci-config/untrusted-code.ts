@@ -63,9 +63,11 @@ export const untrustedCodeCheckout: DocumentRule = workflowRule(
   },
   function* (file, document) {
     const trigger = triggerOf(file, PRIVILEGED_TRIGGERS)
-    const at = trigger && spanOf(trigger.node)
-    if (!trigger || !at) return
-    const changed = changedAt(document, at.start)
+    if (!trigger) return
+    const changed = file.triggers.some(t => {
+      const span = PRIVILEGED_TRIGGERS.includes(t.event) && spanOf(t.node)
+      return span ? changedAt(document, span.start) : false
+    })
     const message =
       `This workflow runs on \`${trigger.event}\`, with the base ` +
       "repository's secrets and a write token, and this step fetches the " +
