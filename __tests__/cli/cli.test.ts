@@ -125,6 +125,32 @@ describe('hipaa-gate', () => {
     )
   })
 
+  it("lets a trusted owner's actions be used by tag", async () => {
+    const workflow = [
+      'on: push',
+      'permissions: { contents: read }',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: my-org/setup-tool@v2',
+      ''
+    ].join('\n')
+    repo.commit({ '.github/workflows/ci.yml': workflow })
+    const ruleIds = (stdout: string): string[] =>
+      (JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map(
+        f => f.ruleId
+      )
+    const strict = await cli(repo.dir, 'scan', '--format', 'json')
+    expect(ruleIds(strict.stdout)).toContain('action-not-pinned-to-sha')
+    repo.commit({
+      '.github/hipaa-gate.yml':
+        'ci-config:\n  trusted-action-owners: [my-org]\n'
+    })
+    const trusted = await cli(repo.dir, 'scan', '--format', 'json')
+    expect(ruleIds(trusted.stdout)).not.toContain('action-not-pinned-to-sha')
+  })
+
   it('writes a baseline that makes the same findings pass', async () => {
     repo.commit({ 'k.env': `K=${githubToken(41)}\n` })
     const written = await cli(repo.dir, 'baseline', '--output', 'base.json')

@@ -85,3 +85,24 @@ describe('the config file', () => {
     expect(a.digest).not.toBe(c.digest)
   })
 })
+
+describe('the ci-config section', () => {
+  it('reads the owners whose actions may be used by tag', () => {
+    const config = parseConfig(
+      'ci-config:\n  trusted-action-owners: [actions, my-org]\n',
+      'c.yml',
+      known
+    )
+    expect(config.trustedActionOwners).toEqual(['actions', 'my-org'])
+  })
+
+  it('rejects an owner that is not a GitHub account name', () => {
+    expect(() =>
+      parseConfig(
+        'ci-config:\n  trusted-action-owners: ["a/b"]\n',
+        'c.yml',
+        known
+      )
+    ).toThrow('c.yml:2:27')
+  })
+})

@@ -9,7 +9,7 @@ import {
   type Finding,
   type Severity
 } from '../findings/finding.js'
-import { allRules } from '../rules/index.js'
+import { allRules, buildRules } from '../rules/index.js'
 import type { Rule } from '../rules/rule.js'
 import { loadConfig, type GateConfig } from '../settings/config.js'
 import { TOOL_NAME, VERSION } from '../version.js'
@@ -51,7 +51,11 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   return {
     config,
     ...(baseline ? { baseline } : {}),
-    rules: allRules.filter(r => !config.disabledRules.has(r.id)),
+    rules: buildRules(
+      config.trustedActionOwners
+        ? { ciConfig: { trustedActionOwners: config.trustedActionOwners } }
+        : {}
+    ).filter(r => !config.disabledRules.has(r.id)),
     failOn: options.failOn ?? config.failOn ?? 'error'
   }
 }

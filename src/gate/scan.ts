@@ -65,6 +65,11 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const skipped: SkippedFile[] = []
   const totals = { files: 0, lines: 0, bytes: 0 }
   const debug = options.debug ?? (() => undefined)
+  // A loop, not push(...list): a file can yield more findings than a
+  // spread may pass as arguments.
+  const add = (list: readonly Finding[]): void => {
+    for (const finding of list) found.push(finding)
+  }
 
   const count = (lines: number, bytes: number): void => {
     totals.files++
@@ -76,8 +81,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const scanBinary = (path: string, bytes: Buffer, changed: boolean) => {
     const sample = bytes.subarray(0, SAMPLE_BYTES).toString('latin1')
     if (!readsBinary || !engine.wantsDocument(path, sample)) return false
-    found.push(
-      ...engine.scanDocument({
+    add(
+      engine.scanDocument({
         path,
         text: '',
         bytes,
@@ -108,10 +113,10 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
         continue
       }
       const text = (await file.read()).toString('utf8')
-      found.push(...engine.scanText(file.path, text))
+      add(engine.scanText(file.path, text))
       if (engine.wantsDocument(file.path, text.slice(0, SAMPLE_BYTES))) {
-        found.push(
-          ...engine.scanDocument({
+        add(
+          engine.scanDocument({
             path: file.path,
             text,
             fullScan: true,
@@ -166,13 +171,13 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
         }
         if (file.lineNumbers.length === 0) continue
 
-        found.push(...engine.scanText(file.path, file.text, file.lineNumbers))
+        add(engine.scanText(file.path, file.text, file.lineNumbers))
         if (engine.wantsDocument(file.path, file.text.slice(0, SAMPLE_BYTES))) {
           debug(`reading ${file.path} whole for its structure`)
           const text = (await blobs.read(rev, file.path)).toString('utf8')
           const changed = new Set(file.lineNumbers)
-          found.push(
-            ...engine.scanDocument({
+          add(
+            engine.scanDocument({
               path: file.path,
               text,
               fullScan: false,

@@ -29,6 +29,16 @@ export const configSchema = {
     baseline: { type: 'string', minLength: 1 },
     'ignore-paths': { type: 'array', items: pathIgnore },
     'max-file-bytes': { type: 'integer', minimum: 1024 },
+    'ci-config': {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'trusted-action-owners': {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}$' }
+        }
+      }
+    },
     rules: {
       type: 'object',
       additionalProperties: {

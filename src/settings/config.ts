@@ -36,6 +36,8 @@ export interface GateConfig {
   readonly ignorePaths: readonly PathIgnore[]
   readonly disabledRules: ReadonlySet<string>
   readonly severities: ReadonlyMap<string, Severity>
+  /** Owners whose actions may be used by tag (`ci-config` section). */
+  readonly trustedActionOwners?: readonly string[]
   /** SHA-256 of the effective configuration, for the audit record. */
   readonly digest: string
 }
@@ -54,6 +56,7 @@ interface RawConfig {
   'max-file-bytes'?: number
   'ignore-paths'?: RawIgnore[]
   rules?: Record<string, RawRule>
+  'ci-config'?: { 'trusted-action-owners'?: string[] }
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true })
@@ -174,7 +177,8 @@ function toConfig(raw: RawConfig, path: string | undefined): GateConfig {
     maxFileBytes: raw['max-file-bytes'],
     ignorePaths,
     disabledRules: [...disabledRules].sort(),
-    severities: [...severities].sort()
+    severities: [...severities].sort(),
+    trustedActionOwners: raw['ci-config']?.['trusted-action-owners']
   }
   const digest = createHash('sha256')
     .update(JSON.stringify(effective))
@@ -187,6 +191,9 @@ function toConfig(raw: RawConfig, path: string | undefined): GateConfig {
     ...(raw['max-file-bytes'] === undefined
       ? {}
       : { maxFileBytes: raw['max-file-bytes'] }),
+    ...(effective.trustedActionOwners
+      ? { trustedActionOwners: effective.trustedActionOwners }
+      : {}),
     ignorePaths,
     disabledRules,
     severities,
