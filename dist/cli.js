@@ -43,7 +43,7 @@ import { availableParallelism } from 'node:os';
 
 /** The gate's name and version, as reports and `--version` give them. */
 const TOOL_NAME = 'HIPAA Gate';
-const VERSION$6 = '0.1.0';
+const VERSION$7 = '0.1.0';
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
 
@@ -16882,6 +16882,16 @@ const configSchema = {
         baseline: { type: 'string', minLength: 1 },
         'ignore-paths': { type: 'array', items: pathIgnore },
         'max-file-bytes': { type: 'integer', minimum: 1024 },
+        'ci-config': {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                'trusted-action-owners': {
+                    type: 'array',
+                    items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,38}$' }
+                }
+            }
+        },
         rules: {
             type: 'object',
             additionalProperties: {
@@ -16997,7 +17007,8 @@ function toConfig(raw, path) {
         maxFileBytes: raw['max-file-bytes'],
         ignorePaths,
         disabledRules: [...disabledRules].sort(),
-        severities: [...severities].sort()
+        severities: [...severities].sort(),
+        trustedActionOwners: raw['ci-config']?.['trusted-action-owners']
     };
     const digest = createHash('sha256')
         .update(JSON.stringify(effective))
@@ -17009,6 +17020,9 @@ function toConfig(raw, path) {
         ...(raw['max-file-bytes'] === undefined
             ? {}
             : { maxFileBytes: raw['max-file-bytes'] }),
+        ...(effective.trustedActionOwners
+            ? { trustedActionOwners: effective.trustedActionOwners }
+            : {}),
         ignorePaths,
         disabledRules,
         severities,
@@ -17176,7 +17190,2508 @@ function compareFindings(a, b) {
         (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
-const ciConfigRules = [];
+/** Offsets and lines in a text, for turning match offsets into positions. */
+/** Offsets at which each line of `text` starts; the first is 0. */
+function lineStarts(text) {
+    const starts = [0];
+    let at = text.indexOf('\n');
+    while (at !== -1) {
+        starts.push(at + 1);
+        at = text.indexOf('\n', at + 1);
+    }
+    return starts;
+}
+/** 0-based index of the line holding `offset`, by binary search. */
+function lineIndexAt(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
+}
+/** The text of the 0-based line `index`, without its line break. */
+function lineText(text, starts, index) {
+    const start = starts[index] ?? text.length;
+    const next = starts[index + 1];
+    let end = next === undefined ? text.length : next - 1;
+    if (end > start && text.charCodeAt(end - 1) === 13)
+        end--;
+    return text.slice(start, end);
+}
+/** Offset of the start of the line `context` lines above `offset`'s line. */
+function windowStart(text, offset, context) {
+    let at = offset;
+    for (let n = 0; n <= context; n++) {
+        const nl = text.lastIndexOf('\n', at - 1);
+        if (nl === -1)
+            return 0;
+        at = nl;
+    }
+    return at + 1;
+}
+/** Offset just past the end of the line `context` lines below `offset`'s. */
+function windowEnd(text, offset, context) {
+    let at = offset;
+    for (let n = 0; n <= context; n++) {
+        const nl = text.indexOf('\n', at);
+        if (nl === -1)
+            return text.length;
+        at = nl + 1;
+    }
+    return at - 1;
+}
+
+/**
+ * A forgiving reader of shell-like command lines, enough to tell which
+ * command a flag belongs to and what a pipe feeds. It reads `run:` blocks,
+ * scripts, Dockerfile `RUN` lines and Makefile recipes alike in one linear
+ * pass; it does not try to be a shell (no expansion, no here-documents).
+ */
+/**
+ * Splits `text` into commands at newlines, `;`, `&&`, `||`, `|`, `&` and
+ * parentheses or backticks, joining lines continued with a backslash.
+ * A quote left open at the end of a line is closed there: a stray
+ * apostrophe in YAML or a Makefile must not swallow the rest of the file.
+ */
+function readCommands(text) {
+    const commands = [];
+    let words = [];
+    let word = '';
+    let wordStart = -1;
+    let quote = '';
+    const endWord = (at) => {
+        if (wordStart !== -1)
+            words.push({ text: word, start: wordStart, end: at });
+        word = '';
+        wordStart = -1;
+    };
+    const endCommand = (at, pipesToNext) => {
+        endWord(at);
+        if (words.length > 0)
+            commands.push({ words, pipesToNext });
+        words = [];
+    };
+    const add = (at, chars) => {
+        if (wordStart === -1)
+            wordStart = at;
+        word += chars;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        const next = text[i + 1];
+        if (c === '\n') {
+            quote = '';
+            endCommand(i, false);
+            continue;
+        }
+        if (quote === "'") {
+            if (c === "'")
+                quote = '';
+            else
+                word += c;
+            continue;
+        }
+        if (quote === '"') {
+            if (c === '\\' && next !== undefined && '"\\$`'.includes(next)) {
+                word += next;
+                i++;
+            }
+            else if (c === '"') {
+                quote = '';
+            }
+            else {
+                word += c;
+            }
+            continue;
+        }
+        switch (c) {
+            case '\\':
+                if (next === '\n' || (next === '\r' && text[i + 2] === '\n')) {
+                    endWord(i);
+                    i += next === '\n' ? 1 : 2;
+                }
+                else if (next !== undefined) {
+                    add(i, next);
+                    i++;
+                }
+                break;
+            case "'":
+            case '"':
+                if (wordStart === -1)
+                    wordStart = i;
+                quote = c;
+                break;
+            case ' ':
+            case '\t':
+            case '\r':
+                endWord(i);
+                break;
+            case '#':
+                if (wordStart === -1) {
+                    const eol = text.indexOf('\n', i);
+                    i = (eol === -1 ? text.length : eol) - 1;
+                }
+                else {
+                    add(i, c);
+                }
+                break;
+            case '|':
+                endCommand(i, next !== '|');
+                if (next === '|')
+                    i++;
+                break;
+            case '&':
+                // `2>&1` and `&>` are redirections, not control operators.
+                if (text[i - 1] === '>' || next === '>') {
+                    add(i, c);
+                }
+                else {
+                    endCommand(i, false);
+                    if (next === '&')
+                        i++;
+                }
+                break;
+            case ';':
+            case '(':
+            case ')':
+            case '`':
+                endCommand(i, false);
+                break;
+            default:
+                add(i, c);
+        }
+    }
+    endCommand(text.length, false);
+    return commands;
+}
+/** The program a word names: its last path segment, lower-cased. */
+function programName(word) {
+    const slash = word.text.lastIndexOf('/');
+    const name = slash === -1 ? word.text : word.text.slice(slash + 1);
+    return name.toLowerCase();
+}
+/** Index of the first word naming one of `programs`, or -1. */
+function findProgram(command, programs) {
+    return command.words.findIndex(w => programs.has(programName(w)));
+}
+/** The program a command runs, skipping `sudo`, `env` and assignments. */
+function leadingProgram(command) {
+    for (const word of command.words) {
+        const name = programName(word);
+        if (name === 'sudo' || name === 'env' || name === 'exec')
+            continue;
+        if (word.text.startsWith('-'))
+            continue;
+        if (/^[A-Za-z_]\w{0,100}=/.test(word.text))
+            continue;
+        return name;
+    }
+    return undefined;
+}
+/**
+ * A per-line fact over one text, computed at most once per line: the line
+ * starts are found once, so many lookups stay linear in the text.
+ */
+function perLine(text, compute) {
+    let starts;
+    const memo = new Map();
+    return offset => {
+        starts ??= lineStarts(text);
+        const index = lineIndexAt(starts, offset);
+        if (memo.has(index))
+            return memo.get(index);
+        const start = starts[index];
+        const next = starts[index + 1];
+        const value = compute(text.slice(start, next === undefined ? text.length : next - 1));
+        memo.set(index, value);
+        return value;
+    };
+}
+/** A test for "is `offset` on a line that is a comment" over one text. */
+function commentLines(text) {
+    return perLine(text, line => {
+        const code = line.trimStart();
+        return code.startsWith('#') || code.startsWith(';') || code.startsWith('//');
+    });
+}
+const LOOPBACK_HOST = /^(?:localhost|[\w-]{1,63}\.localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1|0\.0\.0\.0)$/i;
+/** The host of an `http(s)://` URL, lower-cased, or undefined. */
+function urlHost(url) {
+    const m = /^[a-z][\w+.-]{0,20}:\\?\/\/(?:[^@/\s?#]{0,200}@)?(\[[^\]\s]{1,60}\]|[^:/\s?#'"]{1,253})/i.exec(url);
+    return m ? m[1].toLowerCase() : undefined;
+}
+/** Whether a host name is this machine (localhost, 127/8, ::1). */
+function isLoopbackHost(host) {
+    return LOOPBACK_HOST.test(host);
+}
+/** Whether a URL points at this machine. */
+function isLoopbackUrl(url) {
+    const host = urlHost(url);
+    return host !== undefined && isLoopbackHost(host);
+}
+
+/**
+ * Small readers over the `yaml` package's node tree that keep source
+ * offsets, so every finding can point at the exact line and column.
+ */
+/** The source span of a node's value (comments after it excluded). */
+function spanOf(node) {
+    const range = node.range;
+    if (!range)
+        return undefined;
+    return { start: range[0], end: Math.max(range[0], range[1]) };
+}
+/** The pair whose key is the string `key`, if `map` is a mapping. */
+function pairOf(map, key) {
+    if (!distExports$4.isMap(map))
+        return undefined;
+    for (const pair of map.items) {
+        if (distExports$4.isScalar(pair.key) && String(pair.key.value) === key)
+            return pair;
+    }
+    return undefined;
+}
+/** The value node under `key`, if it is a node. */
+function valueOf(map, key) {
+    const value = pairOf(map, key)?.value;
+    return isNodeLike(value) ? value : undefined;
+}
+function isNodeLike(value) {
+    return distExports$4.isScalar(value) || distExports$4.isMap(value) || distExports$4.isSeq(value);
+}
+/** The scalar under `key`, if the value there is a scalar. */
+function scalarAt(map, key) {
+    const value = pairOf(map, key)?.value;
+    return distExports$4.isScalar(value) ? value : undefined;
+}
+/** A scalar's value as text (`true`, `0` and `null` included). */
+function scalarText(node) {
+    if (!distExports$4.isScalar(node))
+        return undefined;
+    return node.value === null ? '' : String(node.value);
+}
+/** The mapping under `key`, if there is one. */
+function mapAt(map, key) {
+    const value = pairOf(map, key)?.value;
+    return distExports$4.isMap(value) ? value : undefined;
+}
+/** The items of the sequence under `key` (empty when there is none). */
+function seqItems(map, key) {
+    const value = pairOf(map, key)?.value;
+    return distExports$4.isSeq(value) ? value.items : [];
+}
+/** The string keys of a mapping with their key nodes, in order. */
+function entries(map) {
+    if (!distExports$4.isMap(map))
+        return [];
+    const list = [];
+    for (const pair of map.items) {
+        if (distExports$4.isScalar(pair.key))
+            list.push([String(pair.key.value), pair.key, pair.value]);
+    }
+    return list;
+}
+/** Scalars at or below `node`, depth first, for text searches. */
+function scalarsUnder(node) {
+    const found = [];
+    // Aliases make the tree a graph that can fan out exponentially (nine
+    // levels of ten aliases is a billion paths), so the walk has a budget as
+    // well as a depth limit.
+    let budget = MAX_VISITS;
+    const walk = (current, depth) => {
+        if (depth > 64 || --budget < 0)
+            return;
+        if (distExports$4.isScalar(current)) {
+            found.push(current);
+        }
+        else if (distExports$4.isMap(current)) {
+            for (const pair of current.items) {
+                walk(pair.key, depth + 1);
+                walk(pair.value, depth + 1);
+            }
+        }
+        else if (distExports$4.isSeq(current)) {
+            for (const item of current.items)
+                walk(item, depth + 1);
+        }
+    };
+    walk(node, 0);
+    return found;
+}
+/** Nodes one walk of `scalarsUnder` may visit. */
+const MAX_VISITS = 10_000;
+
+/** A match over a source span of `text`. */
+function spanMatch(text, span, fields) {
+    const value = fields.value ?? text.slice(span.start, span.end);
+    return {
+        start: span.start,
+        end: Math.max(span.end, span.start + 1),
+        value,
+        message: fields.message,
+        kind: fields.kind,
+        ...(fields.severity ? { severity: fields.severity } : {}),
+        ...(fields.properties ? { properties: fields.properties } : {}),
+        ...(fields.changed ? { changed: true } : {})
+    };
+}
+/** A match over the source of a node, or nothing if it has no position. */
+function nodeMatch(text, node, fields) {
+    const span = spanOf(node);
+    return span ? [spanMatch(text, span, fields)] : [];
+}
+// Names shown in messages are configuration (action references, images,
+// scopes), never secrets; anything that does not look like one (a password
+// in an image reference's userinfo, say) is left out of the message.
+const PRINTABLE = /^[\w.\-/:@+~]{1,200}$/;
+const USERINFO = /:[^@]{0,200}@/;
+/** `value` in backticks when it is a harmless identifier, else `fallback`. */
+function quoted(value, fallback) {
+    return PRINTABLE.test(value) && !USERINFO.test(value)
+        ? `\`${value}\``
+        : fallback;
+}
+const lineIndexes = new WeakMap();
+/** Whether the line holding `offset` is one the change adds. */
+function changedAt(document, offset) {
+    if (document.fullScan)
+        return true;
+    let starts = lineIndexes.get(document);
+    if (!starts) {
+        starts = lineStarts(document.text);
+        lineIndexes.set(document, starts);
+    }
+    return document.isChanged(lineIndexAt(starts, offset) + 1);
+}
+/**
+ * Findings one rule may report on a single line. Real configuration never
+ * comes close; a minified or hostile line with thousands of hits would
+ * otherwise cost the engine a pass over the whole line per finding.
+ */
+const MAX_MATCHES_PER_LINE = 50;
+/** `matches` with at most MAX_MATCHES_PER_LINE starting on any one line. */
+function* capPerLine(text, matches) {
+    let starts;
+    const counts = new Map();
+    for (const match of matches) {
+        starts ??= lineStarts(text);
+        const line = lineIndexAt(starts, match.start);
+        const count = (counts.get(line) ?? 0) + 1;
+        counts.set(line, count);
+        if (count <= MAX_MATCHES_PER_LINE)
+            yield match;
+    }
+}
+
+/**
+ * Which files the CI configuration rules read. Paths are repository-relative
+ * and POSIX, as the engine passes them.
+ */
+const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]{1,255}\.ya?ml$/;
+const ACTION_METADATA = /(?:^|\/)action\.ya?ml$/;
+/** A GitHub Actions workflow under `.github/workflows/`. */
+function isWorkflowPath(path) {
+    return WORKFLOW.test(path);
+}
+/** An action's metadata file (`action.yml`), where composite steps live. */
+function isActionMetadataPath(path) {
+    return ACTION_METADATA.test(path);
+}
+/** Either of the two files whose YAML the workflow rules parse. */
+function isActionsPath(path) {
+    return isWorkflowPath(path) || isActionMetadataPath(path);
+}
+function baseName(path) {
+    const slash = path.lastIndexOf('/');
+    return path.slice(slash + 1);
+}
+// Files that run commands or configure how packages are fetched. Source
+// code is left out on purpose: its string literals would drown the findings
+// in quotations of commands (this repository's own rules among them).
+const SCRIPT_EXTENSIONS = /\.(?:sh|bash|zsh|ksh|ps1|psm1|bat|cmd|mk)$/i;
+const CONFIG_EXTENSIONS = /\.(?:ya?ml|toml|ini|cfg|conf|properties|env|repo|list|json)$/i;
+const NAMED_FILES = new Set([
+    'makefile',
+    'gnumakefile',
+    'containerfile',
+    'jenkinsfile',
+    'vagrantfile',
+    'gemfile',
+    'procfile',
+    '.npmrc',
+    '.yarnrc',
+    '.pypirc',
+    '.gitconfig',
+    '.curlrc',
+    '.wgetrc',
+    '.env',
+    'pip.conf',
+    'pip.ini'
+]);
+/**
+ * Whether `path` is a file the transmission-security rules read: shell and
+ * PowerShell scripts, Dockerfiles, Makefiles, workflow YAML, package-manager
+ * configuration, env files and pip requirement files.
+ */
+function isTransportPath(path) {
+    const name = baseName(path).toLowerCase();
+    if (NAMED_FILES.has(name))
+        return true;
+    if (name.startsWith('dockerfile') || name.endsWith('.dockerfile')) {
+        return true;
+    }
+    if (name.startsWith('.env.'))
+        return true;
+    if (/^requirements[\w.-]{0,40}\.(?:txt|in)$/.test(name))
+        return true;
+    return SCRIPT_EXTENSIONS.test(name) || CONFIG_EXTENSIONS.test(name);
+}
+/** Transport files plus Python sources, where `verify=False` is written. */
+function isTlsPath(path) {
+    return isTransportPath(path) || /\.py$/i.test(path);
+}
+
+/**
+ * A text rule running `checks` over each window. Matches that overlap an
+ * earlier one are dropped, so two checks seeing the same flag (as a word
+ * and as a `key=value`) report it once.
+ */
+function transportRule(metadata, checks) {
+    const { appliesTo = isTransportPath, ...rest } = metadata;
+    return {
+        ...rest,
+        kind: 'text',
+        category: 'ci-config',
+        // The matched text can be a URL with credentials in it, or a command
+        // line carrying a token: show only its kind and length.
+        redaction: 'none',
+        appliesTo,
+        *detect(text) {
+            let commands;
+            const input = {
+                text,
+                commands: () => (commands ??= readCommands(text)),
+                isComment: commentLines(text)
+            };
+            const found = [];
+            // Not push(...matches): a hostile window can hold more matches than
+            // a call may take arguments.
+            for (const check of checks) {
+                for (const match of check(input))
+                    found.push(match);
+            }
+            found.sort((a, b) => a.start - b.start || b.end - a.end);
+            let reached = -1;
+            const kept = found.filter(match => {
+                if (match.start < reached)
+                    return false;
+                reached = match.end;
+                return true;
+            });
+            yield* capPerLine(text, kept);
+        }
+    };
+}
+/** A check from a global regular expression over raw, uncommented lines. */
+function lineCheck(pattern, fields) {
+    return function* ({ text, isComment }) {
+        for (const m of text.matchAll(pattern)) {
+            // A leading separator the pattern needed is not part of the finding.
+            const lead = m[0].length - m[0].trimStart().length;
+            const start = m.index + lead;
+            if (isComment(start))
+                continue;
+            const extra = fields(m);
+            if (!extra)
+                continue;
+            const value = m[0].slice(lead);
+            yield { start, end: start + value.length, value, ...extra };
+        }
+    };
+}
+
+const SETTINGS$2 = [
+    [
+        /\b(?:pg)?sslmode["']?\s{0,3}[=:]\s{0,3}["']?disable\b/gi,
+        '`sslmode=disable` sends queries and results in clear text.'
+    ],
+    [
+        /\bssl[-_]mode["']?\s{0,3}[=:]\s{0,3}["']?disabled\b/gi,
+        '`ssl-mode=DISABLED` sends queries and results in clear text.'
+    ],
+    [
+        /\buse_?ssl["']?\s{0,3}[=:]\s{0,3}["']?false\b/gi,
+        '`useSSL=false` sends queries and results in clear text.'
+    ],
+    [
+        /[?&;](?:ssl|tls)\s{0,3}=\s{0,3}false\b/gi,
+        '`ssl=false` / `tls=false` sends queries and results in clear text.'
+    ],
+    [
+        /(?:^|[;?&])[ \t]{0,3}encrypt\s{0,3}=\s{0,3}(?:false|no|optional)\b/gim,
+        '`Encrypt=False` lets the connection run without TLS.'
+    ],
+    [
+        /\btrustservercertificate\s{0,3}=\s{0,3}(?:true|yes)\b/gi,
+        '`TrustServerCertificate=True` accepts any server certificate.'
+    ],
+    [/--skip-ssl\b/g, '`--skip-ssl` connects without TLS.']
+];
+// Hosts named on a line: URL authorities and `host=`-style settings.
+const URL_HOST = /[a-z][\w+.-]{0,20}:\/\/(?:[^@/\s]{0,200}@)?(\[[^\]\s]{1,60}\]|[^:/\s?#'",;]{1,253})/gi;
+const HOST_SETTING = /\b(?:host|hostaddr|server|data source|pghost|addr|address)["']?\s{0,3}[=:]\s{0,3}["']?(?:tcp:)?(\[[^\]\s]{1,60}\]|[^\s;,:'"\\]{1,253})/gi;
+/** True when the line names at least one host and all are loopback. */
+function loopbackOnly(line) {
+    const hosts = [...line.matchAll(URL_HOST), ...line.matchAll(HOST_SETTING)]
+        .map(m => m[1].toLowerCase())
+        .filter(host => !host.includes('${') && !host.startsWith('$'));
+    return hosts.length > 0 && hosts.every(isLoopbackHost);
+}
+const insecureConnection = function* ({ text, isComment }) {
+    const local = perLine(text, loopbackOnly);
+    for (const [pattern, message] of SETTINGS$2) {
+        for (const m of text.matchAll(pattern)) {
+            const lead = m[0].search(/[^;?&\s]/);
+            const start = m.index + Math.max(0, lead);
+            if (isComment(start) || local(start))
+                continue;
+            const value = text.slice(start, m.index + m[0].length);
+            yield {
+                start,
+                end: start + value.length,
+                value,
+                kind: 'connection setting',
+                message: `${message} Require TLS (\`sslmode=verify-full\`, ` +
+                    '`ssl-mode=VERIFY_IDENTITY`, `Encrypt=True`) with the server’s CA.'
+            };
+        }
+    }
+};
+const databaseTlsDisabled = transportRule({
+    id: 'database-tls-disabled',
+    severity: 'error',
+    safeguard: '164.312(e)(2)(ii)',
+    summary: 'Database connection with TLS turned off or unverified',
+    description: 'Covers PostgreSQL `sslmode=disable` (and `PGSSLMODE`), MySQL ' +
+        '`ssl-mode=DISABLED`, `useSSL=false` and `--skip-ssl`, MongoDB and ' +
+        'JDBC `ssl=false`/`tls=false`, and SQL Server `Encrypt=False` and ' +
+        '`TrustServerCertificate=True`. A line whose hosts are all on this ' +
+        'machine (localhost, 127.0.0.1, ::1) passes: nothing crosses a ' +
+        'network. A service container reached by its name (`postgres:5432`) ' +
+        'is reported; it is a network hop, so use TLS there or allow it ' +
+        'inline with the reason.',
+    validation: 'Hosts are read from URLs and `host=`/`Server=` settings on the same line.',
+    examples: {
+        bad: 'DATABASE_URL=postgres://app@db.internal.example:5432/app?sslmode=disable',
+        good: 'DATABASE_URL=postgres://app@db.internal.example:5432/app?sslmode=verify-full'
+    },
+    keywords: [
+        'sslmode',
+        'ssl-mode',
+        'ssl_mode',
+        'usessl',
+        'use_ssl',
+        'ssl=',
+        'tls=',
+        'encrypt',
+        'trustservercertificate',
+        'skip-ssl'
+    ]
+}, [insecureConnection]);
+
+const DOWNLOADERS = new Set([
+    'curl',
+    'curl.exe',
+    'wget',
+    'iwr',
+    'irm',
+    'invoke-webrequest',
+    'invoke-restmethod'
+]);
+const INTERPRETERS = new Set([
+    'sh',
+    'bash',
+    'zsh',
+    'dash',
+    'ksh',
+    'ash',
+    'fish',
+    'python',
+    'python2',
+    'python3',
+    'perl',
+    'ruby',
+    'node',
+    'php',
+    'pwsh',
+    'powershell',
+    'iex',
+    'invoke-expression'
+]);
+const PIPE_MESSAGE = 'A download piped straight into an interpreter runs whatever the server ' +
+    '(or anyone who can change the response) sends, with no check. Download ' +
+    'to a file, verify its checksum or signature, then run it.';
+const pipedIntoInterpreter = function* ({ commands }) {
+    const list = commands();
+    for (let i = 0; i + 1 < list.length; i++) {
+        const command = list[i];
+        if (!command.pipesToNext)
+            continue;
+        const at = findProgram(command, DOWNLOADERS);
+        if (at === -1)
+            continue;
+        const next = list[i + 1];
+        const interpreter = leadingProgram(next);
+        if (interpreter === undefined || !INTERPRETERS.has(interpreter))
+            continue;
+        const first = command.words[at];
+        const last = interpreterWord(next) ?? first;
+        yield {
+            start: first.start,
+            end: last.end,
+            value: `${programName(first)} | ${interpreter}`,
+            kind: 'pipeline',
+            message: PIPE_MESSAGE
+        };
+    }
+};
+function interpreterWord(command) {
+    return command.words.find(w => INTERPRETERS.has(programName(w)));
+}
+// `bash <(curl …)`, `sh -c "$(curl …)"` and PowerShell's
+// `iex (iwr …)` / `iex ((New-Object Net.WebClient).DownloadString(…))`.
+const SUBSTITUTED = /\b(?:ba|z|da|k)?sh\b[^\n|;&]{0,100}?(?:<\(|\$\()[ \t]{0,5}(?:curl|wget)\b|\b(?:iex|invoke-expression)\b[ \t]{0,5}\(?[ \t]{0,5}\(?[ \t]{0,5}(?:iwr|irm|invoke-webrequest|invoke-restmethod|new-object[ \t]{1,5}(?:system\.)?net\.webclient)\b/gi;
+const downloadPipedToShell = transportRule({
+    id: 'download-piped-to-shell',
+    severity: 'warning',
+    safeguard: '164.312(e)(1)',
+    summary: 'Downloaded script run without verification (`curl … | sh`)',
+    description: 'Installer one-liners fetch a script and run it in the same breath. ' +
+        'HTTPS proves only which server answered, not that the script is the ' +
+        'one that was reviewed; a compromised server or CDN runs its code in ' +
+        'the pipeline with its secrets. Download to a file, compare a pinned ' +
+        'checksum (`sha256sum -c`) or verify a signature, then run it. ' +
+        'Covers `curl`/`wget`/`Invoke-WebRequest` piped into a shell or ' +
+        'interpreter, `bash <(curl …)`, `sh -c "$(curl …)"` and `iex (iwr …)`.',
+    validation: 'Pipelines are read across continuation lines.',
+    examples: {
+        bad: 'curl -fsSL https://get.example.com/install.sh | sudo bash',
+        good: 'curl -fsSLo install.sh https://get.example.com/install.sh\n' +
+            'echo "$INSTALL_SHA256  install.sh" | sha256sum -c -\nbash install.sh'
+    },
+    keywords: [
+        'curl',
+        'wget',
+        'iwr',
+        'irm',
+        'invoke-webrequest',
+        'invoke-restmethod',
+        'webclient'
+    ],
+    contextLines: 3
+}, [
+    pipedIntoInterpreter,
+    lineCheck(SUBSTITUTED, () => ({ kind: 'pipeline', message: PIPE_MESSAGE }))
+]);
+const SIGNATURE_FLAGS = {
+    '--allow-unauthenticated': 'APT installs packages it cannot authenticate.',
+    '--force-yes': 'APT `--force-yes` also accepts unauthenticated packages.',
+    '--nogpgcheck': 'yum/dnf skip the package signature check.',
+    '--no-gpg-checks': 'zypper skips the package signature check.',
+    '--allow-untrusted': 'apk installs packages with unknown signatures.',
+    '--nosignature': 'rpm skips the package signature check.',
+    '--nodigest': 'rpm skips the package digest check.',
+    '--no-debsig': 'dpkg skips the package signature check.',
+    '--force-bad-verify': 'dpkg installs packages that fail verification.',
+    '--ignore-checksums': 'Chocolatey skips the download checksum.',
+    '--allow-empty-checksums': 'Chocolatey accepts packages without a checksum.',
+    '--skip-integrity-check': 'Yarn skips the lockfile integrity check.'
+};
+const PACKAGE_MANAGERS = new Set([
+    'apt',
+    'apt-get',
+    'yum',
+    'dnf',
+    'microdnf',
+    'zypper',
+    'apk',
+    'rpm',
+    'dpkg',
+    'pip',
+    'pip3',
+    'npm',
+    'yarn',
+    'pnpm',
+    'gem',
+    'choco',
+    'nuget',
+    'helm',
+    'snap',
+    'conda',
+    'composer',
+    'brew'
+]);
+const skippingFlags = function* ({ commands }) {
+    for (const command of commands()) {
+        const manager = findProgram(command, PACKAGE_MANAGERS);
+        for (let i = 0; i < command.words.length; i++) {
+            const word = command.words[i];
+            const flag = word.text.toLowerCase();
+            let message = SIGNATURE_FLAGS[flag];
+            if (message === undefined && manager !== -1 && manager < i) {
+                if (flag === '--no-verify') {
+                    message = `\`${programName(command.words[manager])} --no-verify\` skips verification.`;
+                }
+                else if (flag === '--dangerous' &&
+                    programName(command.words[manager]) === 'snap') {
+                    message = '`snap install --dangerous` installs an unsigned snap.';
+                }
+            }
+            if (message === undefined)
+                continue;
+            yield signatureMatch(word.start, word.end, word.text, message);
+        }
+    }
+};
+function withFix(message) {
+    return (`${message} Install the repository's signing key instead ` +
+        '(`signed-by=` for APT, `gpgkey=` for yum) and keep checks on.');
+}
+function signatureMatch(start, end, value, message) {
+    return { start, end, value, kind: 'flag', message: withFix(message) };
+}
+const SIGNATURE_SETTINGS = [
+    [
+        /\b(?:AllowInsecureRepositories|AllowUnauthenticated|AllowDowngradeToInsecureRepositories)["']?(?:[ \t]{0,3}=[ \t]{0,3}|[ \t]{1,3})["']?(?:true|1|yes)\b/gi,
+        'This APT option accepts unsigned repositories or packages.'
+    ],
+    [
+        /\[[^\]\n]{0,200}?\btrusted=yes\b[^\]\n]{0,200}\]/gi,
+        'An APT source marked `[trusted=yes]` is used without signature checks.'
+    ],
+    [
+        /(?:^|[\s=])(?:repo_|localpkg_)?gpgcheck[ \t]{0,3}=[ \t]{0,3}(?:0|false|no)\b/gim,
+        '`gpgcheck=0` makes yum/dnf skip the package signature check.'
+    ],
+    [
+        /\bGOSUMDB["']?[ \t]{0,3}[=:][ \t]{0,3}["']?off\b/g,
+        '`GOSUMDB=off` stops Go checking modules against the checksum database.'
+    ],
+    [
+        /\bGOINSECURE["']?[ \t]{0,3}[=:][ \t]{0,3}["']?[^\s"'$]/g,
+        '`GOINSECURE` lets Go fetch those modules without TLS or checksum checks.'
+    ]
+];
+const packageSignatureCheckDisabled = transportRule({
+    id: 'package-signature-check-disabled',
+    severity: 'error',
+    safeguard: '164.312(e)(1)',
+    summary: 'Package manager told to skip signature or checksum checks',
+    description: 'Signatures and checksums are what make a package downloaded over ' +
+        'any network trustworthy; turning them off lets a mirror, proxy or ' +
+        'attacker on the path substitute code. Covers APT ' +
+        '`--allow-unauthenticated`, `--force-yes`, `[trusted=yes]` and the ' +
+        '`AllowUnauthenticated`/`AllowInsecureRepositories` options, yum/dnf ' +
+        '`--nogpgcheck` and `gpgcheck=0`, zypper `--no-gpg-checks`, apk ' +
+        '`--allow-untrusted`, rpm `--nosignature`/`--nodigest`, dpkg ' +
+        '`--no-debsig`, Chocolatey `--ignore-checksums`, snap `--dangerous`, ' +
+        'Go `GOSUMDB=off`/`GOINSECURE`, and `--no-verify` given to a ' +
+        'package manager (git\u2019s `--no-verify`, which skips hooks, passes).',
+    validation: 'Flags count only on the command they belong to.',
+    examples: {
+        bad: 'apt-get install -y --allow-unauthenticated internal-agent',
+        good: 'curl -fsSLo /usr/share/keyrings/internal.gpg https://apt.internal.example/key.gpg\n' +
+            'apt-get install -y internal-agent'
+    },
+    keywords: [
+        'allow-unauthenticated',
+        'force-yes',
+        'nogpgcheck',
+        'no-gpg-checks',
+        'allow-untrusted',
+        'nosignature',
+        'nodigest',
+        'no-debsig',
+        'force-bad-verify',
+        'checksums',
+        'integrity-check',
+        'no-verify',
+        'dangerous',
+        'allowinsecurerepositories',
+        'allowunauthenticated',
+        'allowdowngradetoinsecurerepositories',
+        'trusted=yes',
+        'gpgcheck',
+        'gosumdb',
+        'goinsecure'
+    ],
+    contextLines: 3
+}, [
+    skippingFlags,
+    ...SIGNATURE_SETTINGS.map(([pattern, message]) => lineCheck(pattern, () => ({ kind: 'setting', message: withFix(message) })))
+]);
+
+/**
+ * A workflow or action metadata file read into the few structures the rules
+ * need (triggers, permissions, jobs, steps), each still a YAML node with its
+ * source position. Parsing happens once per file however many rules ask.
+ */
+let cached;
+/**
+ * Reads `document` as a workflow or action file; undefined when the YAML
+ * does not parse or is not shaped like one (actionlint reports those).
+ */
+function readWorkflow(document) {
+    if (cached &&
+        cached.path === document.path &&
+        cached.text === document.text) {
+        return cached.file;
+    }
+    const file = parse$4(document.path, document.text);
+    cached = { path: document.path, text: document.text, file };
+    return file;
+}
+function parse$4(path, text) {
+    const kind = isWorkflowPath(path)
+        ? 'workflow'
+        : isActionMetadataPath(path)
+            ? 'action'
+            : undefined;
+    if (kind === undefined)
+        return undefined;
+    // Only the node tree is read, never toJS(), so aliases are not expanded
+    // and a "billion laughs" document costs no more than its own length.
+    let doc;
+    try {
+        doc = distExports$4.parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    }
+    catch {
+        // A parser failure on hostile input must not stop the gate; the file
+        // is left to actionlint, as any other unreadable workflow.
+        return undefined;
+    }
+    if (doc.errors.length > 0)
+        return undefined;
+    resolveAliases(doc.contents);
+    const root = doc.contents;
+    if (!distExports$4.isMap(root))
+        return undefined;
+    const first = root.items[0]?.key;
+    if (!distExports$4.isScalar(first))
+        return undefined;
+    if (kind === 'action')
+        return readAction(root, first);
+    return {
+        kind,
+        root,
+        firstKey: first,
+        triggers: readTriggers(pairOf(root, 'on')?.value),
+        ...optional('permissions', pairOf(root, 'permissions')),
+        ...optional('env', mapAt(root, 'env')),
+        jobs: entries(mapAt(root, 'jobs')).flatMap(([id, key, value]) => distExports$4.isMap(value) ? [readJob(id, key, value)] : [])
+    };
+}
+/**
+ * Replaces each alias (`steps: *common`) by the node its anchor names, as
+ * GitHub does when it reads the file, so findings point at the anchored
+ * text. Nodes are shared, not copied, and each is walked once, in document
+ * order so an alias gets the latest anchor of its name before it.
+ */
+function resolveAliases(root) {
+    const anchors = new Map();
+    // An anchored node was walked where it was defined; walking it again at
+    // each alias would make a "billion laughs" document exponential.
+    const visit = (node, depth) => {
+        if (distExports$4.isAlias(node))
+            return anchors.get(node.source) ?? node;
+        walk(node, depth);
+        return node;
+    };
+    const walk = (node, depth) => {
+        // Deeper nesting than any workflow has is left as it is.
+        if (depth > 200)
+            return;
+        if (distExports$4.isMap(node)) {
+            for (const pair of node.items) {
+                walk(pair.key, depth + 1);
+                pair.value = visit(pair.value, depth + 1);
+            }
+        }
+        else if (distExports$4.isSeq(node)) {
+            node.items = node.items.map(item => visit(item, depth + 1));
+        }
+        // Registered after its children, so a node cannot contain itself.
+        if ((distExports$4.isMap(node) || distExports$4.isSeq(node) || distExports$4.isScalar(node)) && node.anchor) {
+            anchors.set(node.anchor, node);
+        }
+    };
+    walk(root, 0);
+}
+function readAction(root, first) {
+    const runs = mapAt(root, 'runs');
+    const runsKey = pairOf(root, 'runs')?.key;
+    const jobs = [];
+    if (runs && distExports$4.isScalar(runsKey)) {
+        jobs.push({ id: 'runs', key: runsKey, node: runs, steps: readSteps(runs) });
+    }
+    return {
+        kind: 'action',
+        root,
+        firstKey: first,
+        triggers: [],
+        jobs,
+        ...optional('image', scalarAt(runs, 'image'))
+    };
+}
+function readTriggers(on) {
+    if (distExports$4.isScalar(on))
+        return [{ event: String(on.value), node: on }];
+    if (distExports$4.isSeq(on)) {
+        return on.items.flatMap(item => distExports$4.isScalar(item) ? [{ event: String(item.value), node: item }] : []);
+    }
+    return entries(on).map(([event, node]) => ({ event, node }));
+}
+function readJob(id, key, node) {
+    return {
+        id,
+        key,
+        node,
+        ...optional('permissions', pairOf(node, 'permissions')),
+        ...optional('runsOn', valueOf(node, 'runs-on')),
+        ...optional('container', valueOf(node, 'container')),
+        ...optional('services', mapAt(node, 'services')),
+        ...optional('uses', scalarAt(node, 'uses')),
+        ...optional('secrets', valueOf(node, 'secrets')),
+        ...optional('env', mapAt(node, 'env')),
+        steps: readSteps(node)
+    };
+}
+function readSteps(node) {
+    return seqItems(node, 'steps').flatMap(item => {
+        if (!distExports$4.isMap(item))
+            return [];
+        const step = {
+            node: item,
+            ...optional('uses', scalarAt(item, 'uses')),
+            ...optional('run', scalarAt(item, 'run')),
+            ...optional('with', mapAt(item, 'with')),
+            ...optional('env', mapAt(item, 'env'))
+        };
+        return [step];
+    });
+}
+/** `{ key: value }` when value is defined, else `{}`, for optional fields. */
+function optional(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+/** The action a `uses:` names, lower-cased, without its `@ref`. */
+function actionName(uses) {
+    const text = scalarText(uses);
+    if (text === undefined)
+        return undefined;
+    const at = text.indexOf('@');
+    return (at === -1 ? text : text.slice(0, at)).trim().toLowerCase();
+}
+/** Whether a step uses the action `name` (`actions/checkout`, any ref). */
+function usesAction(step, name) {
+    const used = actionName(step.uses);
+    return used === name || (used?.startsWith(name + '/') ?? false);
+}
+/** Whether the workflow runs on `event`; the trigger node if so. */
+function triggerOf(file, events) {
+    return file.triggers.find(t => events.includes(t.event));
+}
+
+const NEEDS = {
+    contents: {
+        actions: [
+            'softprops/action-gh-release',
+            'ncipollo/release-action',
+            'actions/create-release',
+            'changesets/action',
+            'googleapis/release-please-action',
+            'google-github-actions/release-please-action',
+            'stefanzweifel/git-auto-commit-action',
+            'peter-evans/create-pull-request',
+            'peaceiris/actions-gh-pages',
+            'jamesives/github-pages-deploy-action',
+            'endbug/add-and-commit',
+            'ad-m/github-push-action'
+        ],
+        commands: [
+            /\bgit\s{1,10}push\b/,
+            /\bgh\s{1,10}release\b/,
+            /\bsemantic-release\b/,
+            /\bgh\s{1,10}pr\s{1,10}merge\b/
+        ]
+    },
+    packages: {
+        actions: ['docker/login-action', 'docker/build-push-action'],
+        commands: [
+            /\bdocker\s{1,10}push\b/,
+            /\bghcr\.io\b/,
+            /\bnpm\.pkg\.github\.com\b/,
+            /\b(?:npm|yarn|pnpm)\s{1,10}publish\b/
+        ]
+    },
+    'id-token': {
+        actions: [
+            'actions/attest-build-provenance',
+            'actions/attest',
+            'actions/deploy-pages',
+            'aws-actions/configure-aws-credentials',
+            'azure/login',
+            'google-github-actions/auth',
+            'hashicorp/vault-action',
+            'pypa/gh-action-pypi-publish',
+            'sigstore/cosign-installer',
+            'sigstore/gh-action-sigstore-python',
+            'slsa-framework/'
+        ],
+        commands: [
+            /--provenance\b/,
+            /\bcosign\s{1,10}(?:sign|attest)/,
+            /\bACTIONS_ID_TOKEN_REQUEST/,
+            /\b(?:npm|yarn|pnpm)\s{1,10}publish\b/
+        ]
+    },
+    attestations: {
+        actions: ['actions/attest-build-provenance', 'actions/attest'],
+        commands: [/\bgh\s{1,10}attestation\b/]
+    },
+    pages: { actions: ['actions/deploy-pages'], commands: [] },
+    'security-events': {
+        actions: ['github/codeql-action/', 'ossf/scorecard-action'],
+        commands: [/\bcodeql\s{1,10}github\s{1,10}upload-results\b/]
+    },
+    'pull-requests': {
+        actions: [
+            'actions/labeler',
+            'actions/stale',
+            'peter-evans/create-pull-request',
+            'peter-evans/create-or-update-comment',
+            'marocchino/sticky-pull-request-comment',
+            'thollander/actions-comment-pull-request',
+            'changesets/action',
+            'googleapis/release-please-action'
+        ],
+        commands: [/\bgh\s{1,10}pr\b/]
+    },
+    issues: {
+        actions: [
+            'actions/stale',
+            'actions/labeler',
+            'peter-evans/create-or-update-comment',
+            'googleapis/release-please-action'
+        ],
+        commands: [/\bgh\s{1,10}issue\b/, /\bgh\s{1,10}label\b/]
+    },
+    checks: {
+        actions: [
+            'dorny/test-reporter',
+            'enricomi/publish-unit-test-result-action',
+            'mikepenz/action-junit-report'
+        ],
+        commands: [/\/check-runs\b/]
+    },
+    statuses: { actions: [], commands: [/\/statuses\//] },
+    deployments: {
+        actions: ['chrnorm/deployment-action', 'bobheadxi/deployments'],
+        commands: [/\/deployments\b/]
+    },
+    actions: {
+        actions: [],
+        commands: [/\bgh\s{1,10}(?:run|workflow|cache)\b/]
+    }
+};
+/** Actions and commands that reach the whole API with the token. */
+const ANY_SCOPE_ACTIONS = ['actions/github-script'];
+const ANY_SCOPE_COMMANDS = [/\bgh\s{1,10}api\b/, /\bapi\.github\.com\b/];
+const TOKEN = /\bgithub\.token\b|\bsecrets\.github_token\b/i;
+function matchesAction(name, patterns) {
+    return patterns.some(p => p.endsWith('/')
+        ? name.startsWith(p)
+        : name === p || name.startsWith(p + '/'));
+}
+function knownAction(name) {
+    if (matchesAction(name, ANY_SCOPE_ACTIONS))
+        return true;
+    return Object.values(NEEDS).some(e => matchesAction(name, e.actions));
+}
+/** Whether a step hands the token to an action the table does not know. */
+function passesTokenToUnknownAction(step, name) {
+    if (knownAction(name))
+        return false;
+    for (const node of scalarsUnder(step.with)) {
+        if (TOKEN.test(scalarText(node) ?? ''))
+            return true;
+    }
+    for (const node of scalarsUnder(step.env)) {
+        if (TOKEN.test(scalarText(node) ?? ''))
+            return true;
+    }
+    return false;
+}
+/** Whether `job` shows a use for the write scope `scope`. */
+function jobNeedsScope(job, scope) {
+    if (job.uses)
+        return true;
+    const evidence = NEEDS[scope];
+    for (const step of job.steps) {
+        const name = actionName(step.uses);
+        if (name !== undefined) {
+            // A local action is repository code whose token use the table
+            // cannot know (it may default an input to `github.token`).
+            if (name.startsWith('./') || matchesAction(name, ANY_SCOPE_ACTIONS)) {
+                return true;
+            }
+            if (evidence && matchesAction(name, evidence.actions))
+                return true;
+            if (passesTokenToUnknownAction(step, name))
+                return true;
+        }
+        const script = scalarText(step.run);
+        if (script !== undefined) {
+            if (ANY_SCOPE_COMMANDS.some(re => re.test(script)))
+                return true;
+            if (evidence?.commands.some(re => re.test(script)))
+                return true;
+        }
+    }
+    // A scope the table does not describe cannot be judged: assume it is used.
+    return evidence === undefined;
+}
+
+/**
+ * A document rule over `.github/workflows/*.yml` and `action.yml`, whose
+ * detector gets the parsed file. Files that do not parse yield nothing.
+ */
+function workflowRule(metadata, detect) {
+    return {
+        ...metadata,
+        kind: 'document',
+        category: 'ci-config',
+        keywords: [],
+        // Findings here quote configuration, not secrets; only the kind and
+        // length are shown so a report never repeats a whole `run:` line.
+        redaction: 'none',
+        appliesTo: (path) => isActionsPath(path),
+        detect(document) {
+            const file = readWorkflow(document);
+            if (!file)
+                return [];
+            return capPerLine(document.text, oncePerSpan(detect(file, document)));
+        }
+    };
+}
+/**
+ * Drops a match at a span already reported: steps shared through a YAML
+ * anchor are run by every job that names them but are one text to fix.
+ */
+function* oncePerSpan(matches) {
+    const seen = new Set();
+    for (const match of matches) {
+        const key = `${match.start}:${match.end}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        yield match;
+    }
+}
+/**
+ * A documentation example: `steps` (YAML lines) inside a minimal job, so
+ * the example is a workflow the rule can be run on.
+ */
+function stepsExample(...steps) {
+    const body = steps.map(line => `      ${line}`).join('\n');
+    return `jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${body}`;
+}
+
+/**
+ * Access control (164.312(a)(1)) for the workflow token: every workflow
+ * says what its token may do, never everything, and no job holds a write
+ * scope it shows no use for.
+ */
+const HELP = 'https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token';
+const permissionsUndeclared = workflowRule({
+    id: 'workflow-permissions-undeclared',
+    severity: 'warning',
+    safeguard: '164.312(a)(1)',
+    summary: 'Job runs with the default token permissions',
+    description: 'Without a `permissions` block the token gets the repository or ' +
+        'organisation default, which is read and write on every scope in ' +
+        'repositories created before 2023. Declare `permissions` at the top ' +
+        'of the workflow (usually `contents: read`) and grant writes in the ' +
+        'jobs that need them. The finding points at each job that inherits ' +
+        'the default, so a change that adds such a job is reported.',
+    validation: 'Passes when the workflow or the job has a `permissions` key.',
+    helpUri: HELP,
+    examples: {
+        bad: 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest',
+        good: 'on: push\npermissions:\n  contents: read\njobs:\n  test:\n' +
+            '    runs-on: ubuntu-latest'
+    }
+}, function* (file, document) {
+    if (file.kind !== 'workflow' || file.permissions)
+        return;
+    for (const job of file.jobs) {
+        if (job.permissions)
+            continue;
+        yield* nodeMatch(document.text, job.key, {
+            value: `jobs.${job.id}`,
+            kind: 'job',
+            message: `Job \`${job.id}\` runs with the default token permissions because ` +
+                'neither the workflow nor the job declares `permissions`. Add ' +
+                '`permissions: { contents: read }` at the top of the workflow and ' +
+                'grant write scopes only in the jobs that need them.'
+        });
+    }
+});
+const permissionsWriteAll = workflowRule({
+    id: 'workflow-permissions-write-all',
+    severity: 'error',
+    safeguard: '164.312(a)(1)',
+    summary: 'Token granted `write-all`',
+    description: '`permissions: write-all` gives the token write access to code, ' +
+        'releases, packages, deployments and security alerts; any step or ' +
+        'action in the job can use it. List the scopes the job needs instead.',
+    validation: 'Looks at workflow-level and job-level `permissions`.',
+    helpUri: HELP,
+    examples: {
+        bad: 'permissions: write-all',
+        good: 'permissions:\n  contents: read\n  pull-requests: write'
+    }
+}, function* (file, document) {
+    const blocks = [file.permissions, ...file.jobs.map(j => j.permissions)];
+    for (const pair of blocks) {
+        if (!pair || !distExports$4.isScalar(pair.value))
+            continue;
+        if (scalarText(pair.value)?.trim() !== 'write-all')
+            continue;
+        yield* nodeMatch(document.text, pair.value, {
+            value: 'write-all',
+            kind: 'permissions',
+            message: 'The token is granted `write-all`. Replace it with the scopes the ' +
+                'job uses, e.g. `permissions: { contents: read }`, adding writes ' +
+                'one by one.'
+        });
+    }
+});
+/** The write scopes of a `permissions` mapping, with their pairs. */
+function writeScopes(pair) {
+    if (!pair || !distExports$4.isMap(pair.value))
+        return [];
+    const scopes = [];
+    for (const item of pair.value.items) {
+        if (!distExports$4.isScalar(item.key) || scalarText(item.value)?.trim() !== 'write') {
+            continue;
+        }
+        scopes.push([String(item.key.value), item]);
+    }
+    return scopes;
+}
+/** How to take a write away: `id-token` has no read level. */
+function lower(scope, where) {
+    return scope === 'id-token'
+        ? `Remove \`id-token: write\` ${where}`
+        : `Set \`${scope}: read\` (or remove it) ${where}`;
+}
+function pairMatch(text, pair, value, message, changed = false) {
+    const key = distExports$4.isScalar(pair.key) ? spanOf(pair.key) : undefined;
+    const end = distExports$4.isScalar(pair.value) ? spanOf(pair.value) : undefined;
+    if (!key)
+        return [];
+    const span = { start: key.start, end: end?.end ?? key.end };
+    return [
+        spanMatch(text, span, { value, kind: 'permission', message, changed })
+    ];
+}
+const permissionsUnneededWrite = workflowRule({
+    id: 'workflow-permissions-unneeded-write',
+    severity: 'warning',
+    safeguard: '164.312(a)(1)',
+    summary: 'Write scope granted to a job that shows no use for it',
+    description: 'Each write scope is checked against the actions and commands of the ' +
+        'jobs that receive it (a release action for `contents`, a registry ' +
+        'push for `packages`, OIDC-based actions for `id-token`, CodeQL for ' +
+        '`security-events`, and so on). A write granted at the top of the ' +
+        'workflow reaches every job; grant it in the job that needs it. Jobs ' +
+        'that call `actions/github-script`, `gh api`, a reusable workflow, a ' +
+        'local action (`uses: ./…`), or ' +
+        'hand the token to an action the gate does not know are assumed to ' +
+        'need every scope. If a job does need a scope the gate cannot see, ' +
+        'say why with `# hipaa-gate:allow <reason>` on the scope line.',
+    validation: 'Heuristic: based on a table of common actions and CLI commands.',
+    helpUri: HELP,
+    examples: {
+        bad: 'permissions:\n  contents: write\njobs:\n  test:\n    steps:\n' +
+            '      - run: npm test',
+        good: 'permissions:\n  contents: read\njobs:\n  release:\n' +
+            '    permissions:\n      contents: write\n    steps:\n' +
+            '      - run: gh release create "$TAG"'
+    }
+}, function* (file, document) {
+    if (file.kind !== 'workflow')
+        return;
+    const inheriting = file.jobs.filter(job => !job.permissions);
+    for (const [scope, pair] of writeScopes(file.permissions)) {
+        const idle = inheriting.filter(job => !jobNeedsScope(job, scope));
+        if (idle.length === 0)
+            continue;
+        const names = idle.map(job => `\`${job.id}\``).join(', ');
+        // A job the change adds inherits the write: the old line now grants
+        // more than it did.
+        const changed = idle.some(job => {
+            const span = spanOf(job.key);
+            return span ? changedAt(document, span.start) : false;
+        });
+        yield* pairMatch(document.text, pair, `permissions.${scope}`, `\`${scope}: write\` is granted to every job, but ${names} ` +
+            `show${idle.length === 1 ? 's' : ''} no use for it. ` +
+            `${lower(scope, 'at the top')} and grant \`${scope}: write\` ` +
+            'only in the jobs that need it.', changed);
+    }
+    for (const job of file.jobs) {
+        for (const [scope, pair] of writeScopes(job.permissions)) {
+            if (jobNeedsScope(job, scope))
+                continue;
+            yield* pairMatch(document.text, pair, `jobs.${job.id}.permissions.${scope}`, `Job \`${job.id}\` is granted \`${scope}: write\` but none of its ` +
+                `steps shows a use for it. ${lower(scope, 'there')}.`);
+        }
+    }
+});
+/** The token-permission rules. */
+const permissionRules = [
+    permissionsUndeclared,
+    permissionsWriteAll,
+    permissionsUnneededWrite
+];
+
+/**
+ * Integrity (164.312(c)(1)): every action, reusable workflow and container
+ * image a workflow runs is pinned to an immutable identifier, so what was
+ * reviewed is what runs.
+ */
+const GITHUB_OWNERS = new Set(['actions', 'github']);
+const COMMIT_SHA$1 = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+const SHORT_SHA = /^[0-9a-f]{7,39}$/i;
+const VERSION_TAG = /^v?\d{1,6}(?:\.\d{1,6}){0,2}$/;
+const IMAGE_DIGEST = /@sha256:[0-9a-f]{64}$/i;
+const SAFE_NAME = /^[\w.-]{1,100}(?:\/[\w.-]{1,100}){1,10}$/;
+/** Rules for actions and images that are not pinned. */
+function pinningRules(options = {}) {
+    const trusted = new Set((options.trustedActionOwners ?? []).map(owner => owner.toLowerCase()));
+    return [actionNotPinned(trusted), containerImageNotPinned];
+}
+function actionNotPinned(trusted) {
+    return workflowRule({
+        id: 'action-not-pinned-to-sha',
+        severity: 'error',
+        safeguard: '164.312(c)(1)',
+        summary: 'Action or reusable workflow referenced by a tag or branch instead of a commit SHA',
+        description: 'A tag or branch can be moved to other code after review; a ' +
+            'compromised action then runs with the job token and its secrets. ' +
+            'Pin every `uses:` to the full commit SHA and keep the version in a ' +
+            'comment so update tools (Dependabot, Renovate) can follow it. ' +
+            'Local actions (`./path`) are part of the repository and pass; ' +
+            '`docker://` references are checked by container-image-not-pinned. ' +
+            'Actions owned by `actions/` and `github/` are reported as warnings ' +
+            'rather than errors; the `trustedActionOwners` option exempts owners.',
+        validation: 'The ref after `@` must be 40 (or 64) hexadecimal characters; a ' +
+            'short SHA is refused because it can become ambiguous.',
+        helpUri: 'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions',
+        examples: {
+            bad: stepsExample('- uses: some-org/setup-tool@v2'),
+            good: stepsExample('- uses: some-org/setup-tool@' +
+                '0123456789abcdef0123456789abcdef01234567 # v2.1.0')
+        }
+    }, function* (file, document) {
+        for (const job of file.jobs) {
+            const references = [job.uses, ...job.steps.map(step => step.uses)];
+            for (const uses of references) {
+                if (uses)
+                    yield* checkReference(document.text, uses, trusted);
+            }
+        }
+    });
+}
+function* checkReference(text, uses, trusted) {
+    const reference = (scalarText(uses) ?? '').trim();
+    if (reference === '' || reference.startsWith('.'))
+        return;
+    if (reference.startsWith('docker://') || reference.includes('${{'))
+        return;
+    const at = reference.lastIndexOf('@');
+    const name = at === -1 ? reference : reference.slice(0, at);
+    const ref = at === -1 ? '' : reference.slice(at + 1);
+    if (COMMIT_SHA$1.test(ref))
+        return;
+    const owner = name.split('/')[0].toLowerCase();
+    if (trusted.has(owner))
+        return;
+    const what = ref === ''
+        ? 'no ref at all'
+        : SHORT_SHA.test(ref)
+            ? 'a short SHA'
+            : 'a tag or branch, which can be moved to other code';
+    const safe = SAFE_NAME.test(name);
+    const shown = safe ? name : 'owner/repo';
+    const version = VERSION_TAG.test(ref) ? ref : 'vX.Y.Z';
+    yield* nodeMatch(text, uses, {
+        value: reference,
+        kind: 'action reference',
+        severity: GITHUB_OWNERS.has(owner) ? 'warning' : 'error',
+        message: `${safe ? `\`${name}\`` : 'This action'} is referenced by ${what}. ` +
+            `Pin the full commit SHA: \`uses: ${shown}@<40-hex sha> # ${version}\`.`,
+        ...(safe ? { properties: { action: name } } : {})
+    });
+}
+const containerImageNotPinned = workflowRule({
+    id: 'container-image-not-pinned',
+    severity: 'warning',
+    safeguard: '164.312(c)(1)',
+    summary: 'Job container, service or Docker action image not pinned by digest',
+    description: 'An image tag such as `postgres:16` or `latest` is a pointer the ' +
+        'registry owner can move. Reference the image by its content digest ' +
+        'and keep the tag in a comment. Covers `jobs.<id>.container`, ' +
+        '`jobs.<id>.services.<id>.image`, `uses: docker://…` steps and ' +
+        'Docker actions (`runs.image` in action.yml). Images chosen by an ' +
+        'expression (`${{ matrix.image }}`) cannot be checked and pass.',
+    validation: 'The reference must end in `@sha256:` and 64 hex digits.',
+    examples: {
+        bad: 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n' +
+            '      db:\n        image: postgres:16',
+        good: 'jobs:\n  test:\n    runs-on: ubuntu-latest\n    services:\n' +
+            '      db:\n        image: postgres@sha256:' +
+            '0123456789abcdef'.repeat(4) +
+            ' # 16'
+    }
+}, function* (file, document) {
+    const images = [];
+    if (file.image)
+        images.push(file.image);
+    for (const job of file.jobs) {
+        const container = distExports$4.isMap(job.container)
+            ? scalarAt(job.container, 'image')
+            : job.container;
+        if (distExports$4.isScalar(container))
+            images.push(container);
+        for (const [, , service] of entries(job.services)) {
+            const image = scalarAt(service, 'image');
+            if (image)
+                images.push(image);
+        }
+        for (const step of job.steps) {
+            if (scalarText(step.uses)?.trim().startsWith('docker://')) {
+                images.push(step.uses);
+            }
+        }
+    }
+    for (const node of images) {
+        const raw = (scalarText(node) ?? '').trim();
+        const image = raw.replace(/^docker:\/\//, '');
+        if (image === '' || image.includes('${{') || IMAGE_DIGEST.test(image)) {
+            continue;
+        }
+        // A Docker action may name a Dockerfile, which is built, not pulled.
+        if (node === file.image && !raw.startsWith('docker://'))
+            continue;
+        const shown = quoted(image, 'This image');
+        yield* nodeMatch(document.text, node, {
+            value: raw,
+            kind: 'container image',
+            message: `${shown} is referenced by tag, which the registry can move. ` +
+                'Pin it by digest: `image: name@sha256:<digest> # tag`.'
+        });
+    }
+});
+
+const MESSAGE = 'Plain `http://` lets anyone on the network path read the request and ' +
+    'replace what comes back. Use the `https://` address of the same ' +
+    'server (or mirror it behind TLS).';
+// Programs whose URL arguments are downloads, package sources or remotes.
+const FETCHERS = new Set([
+    'curl',
+    'curl.exe',
+    'wget',
+    'aria2c',
+    'http',
+    'iwr',
+    'irm',
+    'invoke-webrequest',
+    'invoke-restmethod',
+    'start-bitstransfer',
+    'add',
+    'git',
+    'pip',
+    'pip3',
+    'pipx',
+    'uv',
+    'poetry',
+    'npm',
+    'npx',
+    'yarn',
+    'pnpm',
+    'bun',
+    'gem',
+    'bundle',
+    'helm',
+    'apk',
+    'choco',
+    'nuget',
+    'dotnet',
+    'go',
+    'cargo',
+    'conda',
+    'mamba',
+    'mvn',
+    'gradle',
+    'composer',
+    'brew',
+    'pecl'
+]);
+// Flags whose value is a package index or registry, whatever the program.
+const SOURCE_FLAG = /^-(?:i|f|-registry|-index-url|-extra-index-url|-find-links|-source|-repository|-repo|-index)=?$/i;
+const URL_AT = /http\\?:\/\/[^\s'"<>`)\]]{1,2000}/iy;
+/** The URL starting at `from` in `text` (sticky match), if any. */
+function urlAt(text, from) {
+    URL_AT.lastIndex = from;
+    return URL_AT.exec(text)?.[0];
+}
+const fetchedOverHttp = function* ({ text, commands }) {
+    for (const command of commands()) {
+        const fetcher = findProgram(command, FETCHERS);
+        for (let i = 0; i < command.words.length; i++) {
+            const word = command.words[i];
+            const at = word.text.toLowerCase().search(/http\\?:\/\//);
+            if (at === -1)
+                continue;
+            const flag = word.text.slice(0, at);
+            const previous = command.words[i - 1]?.text ?? '';
+            const inContext = (fetcher !== -1 && fetcher < i) ||
+                SOURCE_FLAG.test(flag) ||
+                (flag === '' && SOURCE_FLAG.test(previous));
+            if (!inContext)
+                continue;
+            // Quotes removed from the word shift offsets, so find the URL in
+            // the source span of the word itself.
+            const inWord = text
+                .slice(word.start, word.end)
+                .toLowerCase()
+                .search(/http\\?:\/\//);
+            if (inWord === -1)
+                continue;
+            const sourceAt = word.start + inWord;
+            const url = urlAt(text, sourceAt);
+            if (!url || isLoopbackUrl(url))
+                continue;
+            yield urlMatch(sourceAt, url);
+        }
+    }
+};
+function urlMatch(start, url) {
+    return {
+        start,
+        end: start + url.length,
+        value: url,
+        kind: 'URL',
+        message: MESSAGE
+    };
+}
+// Configuration keys that name where packages come from: `.npmrc`
+// `registry=`, pip `index-url`, `PIP_INDEX_URL`, Gradle `distributionUrl`,
+// yum `baseurl`, Gemfile `source`, setup-node `registry-url`, and so on.
+const SOURCE_SETTING = /(?:^|[^\w.-])(?:[\w@:.-]{0,60}[._:-])?(?:registry(?:[-_]?(?:server|url))?|(?:extra[-_])?index[-_]?url|find[-_]links|distributionurl|baseurl|mirrorlist|goproxy|source|repository(?:[-_]?url)?|repo[-_]?url)["']?(?:[ \t]{0,5}[=:][ \t]{0,5}|[ \t]{1,5})["']?(http\\?:\/\/[^\s'"<>`]{1,2000})/gim;
+const configuredOverHttp = function* ({ text, isComment }) {
+    for (const m of text.matchAll(SOURCE_SETTING)) {
+        const url = m[1];
+        const start = m.index + m[0].length - url.length;
+        if (isComment(start) || isLoopbackUrl(url))
+            continue;
+        yield urlMatch(start, url);
+    }
+};
+const plaintextPackageUrl = transportRule({
+    id: 'plaintext-package-url',
+    severity: 'error',
+    safeguard: '164.312(e)(2)(ii)',
+    summary: 'Package, artifact or registry fetched over plain HTTP',
+    description: 'Reports `http://` URLs given to downloaders (curl, wget, ' +
+        'PowerShell, Dockerfile `ADD`), to git and package managers (pip, ' +
+        'npm, yarn, gem, helm, go, …) or to their index and registry ' +
+        'flags, and `http://` values of registry, index, mirror and source ' +
+        'settings (`.npmrc`, `pip.conf`, `PIP_INDEX_URL`, Gradle ' +
+        '`distributionUrl`, yum `baseurl`, Gemfile `source`). URLs on this ' +
+        'machine (localhost, 127.0.0.1, ::1) pass. APT `deb http://` lines ' +
+        'pass too: APT checks every package against the signed release file.',
+    validation: 'Other `http://` links (documentation, XML namespaces) are not ' +
+        'reported: only those in a download, package or registry context.',
+    examples: {
+        bad: 'pip install --index-url http://pypi.internal.example/simple app',
+        good: 'pip install --index-url https://pypi.internal.example/simple app'
+    },
+    keywords: ['http://', 'http\\://'],
+    // The command name can sit a few continuation lines above the URL.
+    contextLines: 5
+}, [fetchedOverHttp, configuredOverHttp]);
+
+/**
+ * Integrity (164.312(c)(1)) of the runner itself: no workflow command that
+ * lets log output rewrite the environment, and no self-hosted runner for
+ * code from forks.
+ */
+const UNSECURE_COMMANDS = /\bACTIONS_ALLOW_UNSECURE_COMMANDS\b["']?\s{0,5}[:=]\s{0,5}["']?(?:true|1)\b|::(?:set-env|add-path)\b/gi;
+const insecureWorkflowCommands = {
+    kind: 'text',
+    id: 'insecure-workflow-commands',
+    category: 'ci-config',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'Deprecated `::set-env`/`::add-path` or ACTIONS_ALLOW_UNSECURE_COMMANDS',
+    description: 'The `set-env` and `add-path` workflow commands were disabled because ' +
+        'any text a step prints, a pull request title in a log line for ' +
+        'example, could use them to set environment variables or PATH for ' +
+        'the rest of the job. `ACTIONS_ALLOW_UNSECURE_COMMANDS: true` turns ' +
+        'them back on. Write to `$GITHUB_ENV` and `$GITHUB_PATH` instead.',
+    validation: 'Looks at workflows, action metadata and the scripts and config files ' +
+        'the transmission rules read.',
+    helpUri: 'https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/',
+    examples: {
+        bad: 'run: echo "::set-env name=MODE::release"',
+        good: 'run: echo "MODE=release" >> "$GITHUB_ENV"'
+    },
+    keywords: ['actions_allow_unsecure_commands', '::set-env', '::add-path'],
+    redaction: 'none',
+    appliesTo: path => isActionsPath(path) || isTransportPath(path),
+    detect(text) {
+        return capPerLine(text, unsecureCommands(text));
+    }
+};
+function* unsecureCommands(text) {
+    const isComment = commentLines(text);
+    for (const m of text.matchAll(UNSECURE_COMMANDS)) {
+        if (isComment(m.index))
+            continue;
+        const enabling = m[0].toLowerCase().startsWith('actions_');
+        yield {
+            start: m.index,
+            end: m.index + m[0].length,
+            value: m[0],
+            kind: 'workflow command',
+            message: enabling
+                ? '`ACTIONS_ALLOW_UNSECURE_COMMANDS` re-enables `set-env` and ' +
+                    '`add-path`, which let any printed text change the environment. ' +
+                    'Remove it and write to `$GITHUB_ENV` / `$GITHUB_PATH`.'
+                : 'The `set-env`/`add-path` workflow commands let printed text ' +
+                    'change the environment. Append to `$GITHUB_ENV` or ' +
+                    '`$GITHUB_PATH` instead.'
+        };
+    }
+}
+/** Events whose runs can carry code from a fork's pull request. */
+const FORK_TRIGGERS = [
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+];
+/** The `self-hosted` label nodes in a `runs-on` value. */
+function selfHostedLabels(runsOn) {
+    const labels = distExports$4.isSeq(runsOn)
+        ? runsOn.items
+        : distExports$4.isMap(runsOn)
+            ? seqItems(runsOn, 'labels')
+            : [runsOn];
+    return labels.filter((node) => distExports$4.isScalar(node) && scalarText(node)?.trim().toLowerCase() === 'self-hosted');
+}
+const selfHostedRunnerOnPullRequest = workflowRule({
+    id: 'self-hosted-runner-on-pull-request',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'Self-hosted runner in a workflow that pull requests trigger',
+    description: 'A pull request from a fork runs its own code on whatever runner the ' +
+        'workflow names. A self-hosted runner keeps files, caches and ' +
+        'credentials between jobs and sits inside your network, so one ' +
+        'hostile pull request can persist there and reach what the runner ' +
+        'reaches. Run pull request workflows on GitHub-hosted runners, or ' +
+        'use ephemeral, isolated self-hosted runners and require approval ' +
+        'for outside contributors. Reported for `pull_request*` triggers; in ' +
+        'a diff, an old job is reported when the change adds the trigger.',
+    validation: 'Looks for the `self-hosted` label in `runs-on` (string, list or ' +
+        '`labels:`); runner groups and expressions cannot be judged.',
+    examples: {
+        bad: 'on: pull_request\njobs:\n  test:\n    runs-on: [self-hosted, linux]',
+        good: 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-24.04'
+    }
+}, function* (file, document) {
+    const triggers = file.triggers.filter(t => FORK_TRIGGERS.includes(t.event));
+    if (triggers.length === 0)
+        return;
+    const changed = triggers.some(t => {
+        const span = spanOf(t.node);
+        return span ? changedAt(document, span.start) : false;
+    });
+    const events = triggers.map(t => `\`${t.event}\``).join(', ');
+    for (const job of file.jobs) {
+        for (const label of selfHostedLabels(job.runsOn)) {
+            yield* nodeMatch(document.text, label, {
+                value: `jobs.${job.id}.runs-on: self-hosted`,
+                kind: 'runner',
+                changed,
+                message: `Job \`${job.id}\` runs on a self-hosted runner in a workflow ` +
+                    `triggered by ${events}, so code from a fork's pull request can ` +
+                    'run there. Use a GitHub-hosted runner for this workflow.'
+            });
+        }
+    }
+});
+const runnerRules = [
+    insecureWorkflowCommands,
+    selfHostedRunnerOnPullRequest
+];
+
+// The body is bounded and holds no braces, so a `${{` that never closes
+// costs a few characters of scanning, not the rest of the line. (An
+// expression with a JSON literal in it, `fromJSON('{…}')`, is skipped.)
+const EXPRESSION = /\$\{\{([^{}]{0,500})\}\}/g;
+/** The expressions in `text[from, to)`, with spans in `text`. */
+function* expressionsIn(text, from = 0, to = text.length) {
+    const slice = text.slice(from, to);
+    for (const m of slice.matchAll(EXPRESSION)) {
+        const start = from + m.index;
+        yield { start, end: start + m[0].length, body: m[1] };
+    }
+}
+// Event fields written by whoever opens the issue, pull request, comment,
+// discussion or commit; `*` stands for any array index or wiki page.
+const UNTRUSTED_FIELDS = [
+    'issue.title',
+    'issue.body',
+    'pull_request.title',
+    'pull_request.body',
+    'pull_request.head.ref',
+    'pull_request.head.label',
+    'pull_request.head.repo.default_branch',
+    'comment.body',
+    'review.body',
+    'review_comment.body',
+    'discussion.title',
+    'discussion.body',
+    'pages.*.page_name',
+    'commits.*.message',
+    'commits.*.author.email',
+    'commits.*.author.name',
+    'head_commit.message',
+    'head_commit.author.email',
+    'head_commit.author.name',
+    'workflow_run.head_branch',
+    'workflow_run.display_title',
+    'workflow_run.head_commit.message',
+    'workflow_run.head_commit.author.email',
+    'workflow_run.head_commit.author.name',
+    'workflow_run.pull_requests.*.head.ref',
+    'merge_group.head_commit.message'
+].map(field => 'github.event.' + field);
+const CONTEXT_PATH = /\bgithub(?:\.[\w-]{1,100}|\[[^\]]{1,100}\]|\.\*){1,12}/g;
+/** `github.event.commits[0].message` → `github.event.commits.*.message`. */
+function normalizePath(path) {
+    return path
+        .replace(/\[[^\]]{1,100}\]/g, '.*')
+        .replace(/\.\d{1,6}(?=\.|$)/g, '.*')
+        .toLowerCase();
+}
+/**
+ * The attacker-controlled context paths an expression reads, normalized
+ * (`github.head_ref`, `github.event.issue.title`, …).
+ */
+function untrustedFields(body) {
+    const found = [];
+    for (const m of body.matchAll(CONTEXT_PATH)) {
+        const path = normalizePath(m[0]);
+        if (path === 'github.head_ref' || UNTRUSTED_FIELDS.includes(path)) {
+            found.push(path);
+        }
+    }
+    return found;
+}
+
+/**
+ * Artifact uploads: which steps publish files from the workspace, and
+ * whether they take hidden files such as `.git/config` along.
+ */
+const UPLOAD_ARTIFACT = 'actions/upload-artifact';
+const UPLOADERS = [UPLOAD_ARTIFACT, 'actions/upload-pages-artifact'];
+/** The steps of `job` that upload an artifact. */
+function uploadSteps(job) {
+    return job.steps.filter(step => UPLOADERS.some(a => usesAction(step, a)));
+}
+const COMMIT_SHA = /^[0-9a-f]{40}$/i;
+const VERSION$6 = /^v?(\d{1,4})(?:\.(\d{1,4}))?/;
+// The version comment that follows a pinned SHA: `@<sha> # v4.6.2`.
+const VERSION_COMMENT = /^[^\n#]{0,200}#[ \t]{0,10}(v?\d{1,4}(?:\.\d{1,4}){0,2})/;
+/**
+ * Whether an upload step can include `.git`. `actions/upload-artifact`
+ * leaves hidden files out since v4.4 unless `include-hidden-files: true`;
+ * earlier versions, and a version the gate cannot tell (a branch, a SHA
+ * without a version comment), are assumed to include them.
+ * `upload-pages-artifact` never archives `.git`.
+ */
+function uploadsHiddenFiles(step, text) {
+    if (actionName(step.uses) !== UPLOAD_ARTIFACT)
+        return false;
+    const hidden = scalarText(scalarAt(step.with, 'include-hidden-files'));
+    if (hidden?.trim().toLowerCase() === 'true')
+        return true;
+    const reference = scalarText(step.uses) ?? '';
+    let version = reference.slice(reference.lastIndexOf('@') + 1).trim();
+    if (COMMIT_SHA.test(version)) {
+        const span = step.uses && spanOf(step.uses);
+        const rest = span ? text.slice(span.end, span.end + 200) : '';
+        version = VERSION_COMMENT.exec(rest)?.[1] ?? '';
+    }
+    const m = VERSION$6.exec(version);
+    if (!m)
+        return true;
+    const major = Number(m[1]);
+    const minor = m[2] === undefined ? undefined : Number(m[2]);
+    // A bare `v4` follows the newest v4 release.
+    return major < 4 || (major === 4 && minor !== undefined && minor < 4);
+}
+
+/**
+ * Access control (164.312(a)(1)) for the secrets a workflow holds: they
+ * reach only the steps that need them, and never the log or an artifact.
+ */
+const checkoutCredentialsPersisted = workflowRule({
+    id: 'checkout-credentials-persisted',
+    severity: 'warning',
+    safeguard: '164.312(a)(1)',
+    summary: '`actions/checkout` keeps the token in .git/config in a job that uploads artifacts',
+    description: 'By default `actions/checkout` writes the job token into ' +
+        '`.git/config` so later git commands can push. A job that then ' +
+        'uploads its workspace with hidden files, or any folder holding ' +
+        '`.git`, publishes the token to everyone who can download the ' +
+        'artifact. Set ' +
+        '`persist-credentials: false` unless a later step pushes. In a diff, ' +
+        'an old checkout is reported when the change adds an upload step.',
+    validation: 'Reported when the same job uploads with `actions/upload-artifact` ' +
+        'and `include-hidden-files: true`, or with a version before v4.4 ' +
+        '(which included hidden files), or one the gate cannot tell (a ' +
+        'branch, a SHA without a `# vX.Y.Z` comment). Since v4.4 hidden ' +
+        'files are left out by default; `upload-pages-artifact` never ' +
+        'archives `.git`.',
+    examples: {
+        bad: stepsExample('- uses: actions/checkout@<sha>', '- run: make dist', '- uses: actions/upload-artifact@<sha> # v4.6.2', '  with:', '    path: .', '    include-hidden-files: true'),
+        good: stepsExample('- uses: actions/checkout@<sha>', '  with:', '    persist-credentials: false', '- run: make dist', '- uses: actions/upload-artifact@<sha>', '  with:', '    path: dist/')
+    }
+}, function* (file, document) {
+    for (const job of file.jobs) {
+        const uploads = uploadSteps(job).filter(step => uploadsHiddenFiles(step, document.text));
+        if (uploads.length === 0)
+            continue;
+        const changed = uploads.some(step => {
+            const span = step.uses && spanOf(step.uses);
+            return span ? changedAt(document, span.start) : false;
+        });
+        for (const step of job.steps) {
+            if (!step.uses || !usesAction(step, 'actions/checkout'))
+                continue;
+            const persist = scalarText(scalarAt(step.with, 'persist-credentials'));
+            if (persist?.trim().toLowerCase() === 'false')
+                continue;
+            yield* nodeMatch(document.text, step.uses, {
+                value: scalarText(step.uses) ?? 'actions/checkout',
+                kind: 'checkout',
+                changed,
+                message: '`actions/checkout` leaves the job token in `.git/config`, and ' +
+                    `job \`${job.id}\` uploads an artifact that can include ` +
+                    'hidden files (`include-hidden-files: true`, or upload-artifact ' +
+                    'before v4.4). Add ' +
+                    '`with: { persist-credentials: false }` to the checkout step.'
+            });
+        }
+    }
+});
+const TO_JSON_SECRETS = /\btojson\s{0,10}\(\s{0,10}secrets\s{0,10}\)/i;
+const secretsPassedWholesale = workflowRule({
+    id: 'secrets-passed-wholesale',
+    severity: 'error',
+    safeguard: '164.312(a)(1)',
+    summary: 'Every secret handed over at once (`toJSON(secrets)`, `secrets: inherit`)',
+    description: '`toJSON(secrets)` puts every secret of the repository, environment ' +
+        'and organisation into one value, and `secrets: inherit` gives a ' +
+        'called workflow all of them; either way a step or workflow that ' +
+        'needs one secret can read them all. Pass the secrets that are ' +
+        'needed by name.',
+    validation: 'Looks at expressions anywhere in the file and at job `secrets:`.',
+    examples: {
+        bad: 'jobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    secrets: inherit',
+        good: 'jobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n' +
+            '    secrets:\n      DEPLOY_KEY: ${{ secrets.DEPLOY_KEY }}'
+    }
+}, function* (file, document) {
+    const isComment = commentLines(document.text);
+    for (const expression of expressionsIn(document.text)) {
+        if (!TO_JSON_SECRETS.test(expression.body))
+            continue;
+        if (isComment(expression.start))
+            continue;
+        yield spanMatch(document.text, expression, {
+            kind: 'expression',
+            message: '`toJSON(secrets)` exposes every secret the workflow can read. ' +
+                'Pass only the secrets this step needs, each by name.'
+        });
+    }
+    for (const job of file.jobs) {
+        if (!distExports$4.isScalar(job.secrets))
+            continue;
+        if (scalarText(job.secrets)?.trim() !== 'inherit')
+            continue;
+        yield* nodeMatch(document.text, job.secrets, {
+            value: `jobs.${job.id}.secrets: inherit`,
+            kind: 'secrets',
+            severity: 'warning',
+            message: `\`secrets: inherit\` gives the workflow that job \`${job.id}\` calls ` +
+                'every secret. List the ones it needs: ' +
+                '`secrets: { NAME: ${{ secrets.NAME }} }`.'
+        });
+    }
+});
+const SECRET_REFERENCE = /\$\{\{\s{0,10}secrets\.[\w-]{1,100}\s{0,10}\}\}/i;
+const ENV_REFERENCE = /\$\{?([A-Za-z_]\w{0,100})|\benv\.([A-Za-z_]\w{0,100})/g;
+const PRINT = /\b(?:echo|printf)\b/;
+const COMMAND_END = /;|&&|\|\|/;
+const REDIRECT = /(?:^|[^>&\d])>>?\s{0,5}["']?([^\s;|&"']{1,300})/;
+const PIPE_TO_TEE = /(?:^|[^|])\|\s{0,5}(?:sudo\s{1,5})?tee\b/;
+const PIPE = /(?:^|[^|])\|(?!\|)/;
+const RUNNER_FILES = /^(?:\$\{?(?:GITHUB_ENV|GITHUB_OUTPUT|GITHUB_PATH|GITHUB_STATE)\}?|\/dev\/null)$/;
+/** Names of environment variables set from `${{ secrets.* }}`. */
+function secretEnvNames(...maps) {
+    const names = new Set();
+    for (const map of maps) {
+        for (const [name, , value] of entries(map)) {
+            if (SECRET_REFERENCE.test(scalarText(value) ?? '')) {
+                names.add(name);
+            }
+        }
+    }
+    return names;
+}
+function mentionsSecret(line, names) {
+    if (SECRET_REFERENCE.test(line))
+        return true;
+    for (const m of line.matchAll(ENV_REFERENCE)) {
+        if (names.has(m[1] ?? m[2]))
+            return true;
+    }
+    return false;
+}
+/** Where a printing command sends its output: the log, a file, or elsewhere. */
+function sinkOf(command) {
+    if (PIPE_TO_TEE.test(command))
+        return 'file';
+    if (PIPE.test(command))
+        return 'other';
+    const redirect = REDIRECT.exec(command);
+    if (!redirect)
+        return 'log';
+    return RUNNER_FILES.test(redirect[1]) ? 'other' : 'file';
+}
+const secretInLogOrArtifact = workflowRule({
+    id: 'secret-in-log-or-artifact',
+    severity: 'warning',
+    safeguard: '164.312(a)(1)',
+    summary: 'Secret printed to the log, or written to a file the job uploads',
+    description: 'The runner masks secrets in the log only when they appear exactly ' +
+        'as stored; a secret that is base64-encoded, split, or written into ' +
+        'JSON is printed in clear, and a secret written to a file travels ' +
+        'with any artifact the job uploads. Do not echo secrets; hand them ' +
+        'to the tool that needs them through an environment variable or ' +
+        'stdin (`--password-stdin`), and keep files holding them out of ' +
+        'uploaded paths.',
+    validation: 'Looks for `echo`/`printf` lines in `run:` scripts that reference ' +
+        '`${{ secrets.* }}` or an environment variable set from one. ' +
+        'Output piped into another command (`| docker login ' +
+        '--password-stdin`) or written to `$GITHUB_ENV` and the other runner ' +
+        'files passes; a file is reported when the job uploads an artifact.',
+    examples: {
+        bad: stepsExample('- env:', '    API_KEY: ${{ secrets.API_KEY }}', '  run: echo "key=$API_KEY" > config.txt', '- uses: actions/upload-artifact@<sha>', '  with:', '    path: .'),
+        good: stepsExample('- env:', '    API_KEY: ${{ secrets.API_KEY }}', '  run: ./deploy.sh # reads $API_KEY itself')
+    }
+}, function* (file, document) {
+    for (const job of file.jobs) {
+        const uploads = uploadSteps(job).length > 0;
+        for (const step of job.steps) {
+            if (!step.run)
+                continue;
+            const names = secretEnvNames(file.env, job.env, step.env);
+            yield* printedSecrets(document, step.run, names, uploads, job.id);
+        }
+    }
+});
+function* printedSecrets(document, run, names, uploads, jobId) {
+    const span = spanOf(run);
+    if (!span)
+        return;
+    let at = span.start;
+    while (at < span.end) {
+        const newline = document.text.indexOf('\n', at);
+        const end = newline === -1 || newline > span.end ? span.end : newline;
+        const line = document.text.slice(at, end);
+        const print = PRINT.exec(line);
+        // The printing command ends at the next `;`, `&&` or `||`; what
+        // follows is another command with its own output.
+        const command = print
+            ? line.slice(print.index).split(COMMAND_END)[0].trimEnd()
+            : '';
+        if (print &&
+            !command.includes('::add-mask::') &&
+            mentionsSecret(command, names)) {
+            const sink = sinkOf(command);
+            const start = at + print.index;
+            const target = { start, end: start + command.length };
+            if (sink === 'log') {
+                yield spanMatch(document.text, target, {
+                    kind: 'command',
+                    message: 'A secret is printed to the log, where masking fails once it ' +
+                        'is encoded or transformed. Pass it to the tool that needs it ' +
+                        'through an environment variable or stdin instead.'
+                });
+            }
+            else if (sink === 'file' && uploads) {
+                yield spanMatch(document.text, target, {
+                    kind: 'command',
+                    severity: 'error',
+                    message: `A secret is written to a file, and job \`${jobId}\` uploads ` +
+                        'an artifact that can carry it. Keep the file outside every ' +
+                        'uploaded path, or pass the secret by environment variable.'
+                });
+            }
+        }
+        at = end + 1;
+    }
+}
+const secretExposureRules = [
+    checkoutCredentialsPersisted,
+    secretsPassedWholesale,
+    secretInLogOrArtifact
+];
+
+const FIX$1 = 'Pin the host key instead: store the server’s `known_hosts` line in a ' +
+    'variable or secret and write it before connecting.';
+const SETTINGS$1 = [
+    [
+        /\bStrictHostKeyChecking["']?(?:[ \t]{0,3}=[ \t]{0,3}|[ \t]{1,3})["']?(?:no|off|false)\b/gi,
+        '`StrictHostKeyChecking=no` connects to whatever server answers.',
+        'error'
+    ],
+    [
+        /\bUserKnownHostsFile["']?(?:[ \t]{0,3}=[ \t]{0,3}|[ \t]{1,3})["']?\/dev\/null\b/gi,
+        '`UserKnownHostsFile=/dev/null` forgets every host key, so none is checked.',
+        'error'
+    ],
+    [
+        /\b(?:AutoAddPolicy|WarningPolicy)[ \t]{0,3}\(/g,
+        'Paramiko’s `AutoAddPolicy`/`WarningPolicy` accepts unknown host keys.',
+        'error'
+    ],
+    [
+        /\bssh-keyscan\b[^\n|;&]{0,300}>>?/g,
+        '`ssh-keyscan` trusts whichever key answers at run time.',
+        'warning'
+    ]
+];
+const sshHostKeyCheckDisabled = transportRule({
+    id: 'ssh-host-key-check-disabled',
+    severity: 'error',
+    safeguard: '164.312(e)(1)',
+    summary: 'SSH host key verification turned off or trusted on first use',
+    description: 'The host key is how SSH proves the deploy target or git server is ' +
+        'the real one. `StrictHostKeyChecking=no`, `UserKnownHostsFile=' +
+        '/dev/null` and Paramiko’s `AutoAddPolicy` skip that proof, and ' +
+        '`ssh-keyscan` in the pipeline learns the key from whoever answers ' +
+        'at that moment (reported as a warning). A machine in the path can ' +
+        'then read what is copied and capture the credentials used. Keep ' +
+        'the expected `known_hosts` entry in configuration instead.',
+    validation: 'Commented-out lines pass.',
+    examples: {
+        bad: 'ssh -o StrictHostKeyChecking=no deploy@app.example.com ./release.sh',
+        good: 'echo "$DEPLOY_KNOWN_HOSTS" >> ~/.ssh/known_hosts\n' +
+            'ssh deploy@app.example.com ./release.sh'
+    },
+    keywords: [
+        'stricthostkeychecking',
+        'userknownhostsfile',
+        'autoaddpolicy',
+        'warningpolicy',
+        'ssh-keyscan'
+    ],
+    appliesTo: isTlsPath
+}, SETTINGS$1.map(([pattern, message, severity]) => lineCheck(pattern, () => ({
+    kind: 'setting',
+    severity,
+    message: `${message} ${FIX$1}`
+}))));
+
+const FIX = 'Fix the trust store instead (install the CA certificate, or point ' +
+    'the tool at it with its CA option) and keep verification on.';
+function wordMatch(word, message) {
+    return {
+        start: word.start,
+        end: word.end,
+        value: word.text,
+        kind: 'flag',
+        message: `${message} ${FIX}`
+    };
+}
+/** Whether every URL the command names is on this machine. */
+function onlyLoopback(args) {
+    const urls = args.filter(w => /^[a-z][\w+.-]{0,20}:\/\//i.test(w.text));
+    return urls.length > 0 && urls.every(w => isLoopbackUrl(w.text));
+}
+// curl's short options that take an argument: in `-so file` the `o` ends
+// the cluster, and in `-H -k` the `-k` would be the header's value.
+const CURL_ARGUMENT_OPTIONS = new Set('oHdXuAeTwxrmbcFECYyzQtUPKD');
+const CURL = new Set(['curl', 'curl.exe']);
+const WGET = new Set(['wget', 'wget2']);
+const GIT = new Set(['git']);
+const curlInsecure = function* ({ commands }) {
+    for (const command of commands()) {
+        const at = findProgram(command, CURL);
+        if (at === -1)
+            continue;
+        const args = command.words.slice(at + 1);
+        if (onlyLoopback(args))
+            continue;
+        for (let i = 0; i < args.length; i++) {
+            const word = args[i];
+            const text = word.text;
+            if (text === '--insecure' || text === '--proxy-insecure') {
+                yield wordMatch(word, `curl \`${text}\` skips certificate checks.`);
+            }
+            else if (/^-[A-Za-z0-9]{1,30}$/.test(text)) {
+                for (let c = 1; c < text.length; c++) {
+                    const option = text[c];
+                    if (option === 'k') {
+                        yield wordMatch(word, 'curl `-k` skips certificate checks.');
+                        break;
+                    }
+                    if (CURL_ARGUMENT_OPTIONS.has(option)) {
+                        if (c === text.length - 1)
+                            i++;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+};
+const wgetInsecure = function* ({ commands }) {
+    for (const command of commands()) {
+        const at = findProgram(command, WGET);
+        if (at === -1)
+            continue;
+        const args = command.words.slice(at + 1);
+        if (onlyLoopback(args))
+            continue;
+        for (const word of args) {
+            const text = word.text.toLowerCase();
+            if (text === '--no-check-certificate' ||
+                /^--check-certificate=(?:off|no|0|false)$/.test(text)) {
+                yield wordMatch(word, `wget \`${word.text}\` skips certificate checks.`);
+            }
+        }
+    }
+};
+const GIT_SSL_VERIFY = /^http\.(?:[^\s=]{1,300}\.)?sslverify(?:=(.{0,20}))?$/i;
+const FALSY = /^(?:false|0|no|off)$/i;
+const gitSslVerify = function* ({ commands }) {
+    for (const command of commands()) {
+        if (findProgram(command, GIT) === -1)
+            continue;
+        const words = command.words;
+        for (let i = 0; i < words.length; i++) {
+            const m = GIT_SSL_VERIFY.exec(words[i].text);
+            if (!m)
+                continue;
+            const value = m[1] ?? words[i + 1]?.text ?? '';
+            if (!FALSY.test(value.trim()))
+                continue;
+            yield wordMatch(words[i], 'git `http.sslVerify=false` skips certificate checks.');
+        }
+    }
+};
+// Flags several tools share for the same thing.
+const INSECURE_FLAG = /^--(?:insecure-skip-tls-verify|skip-tls-verify(?:-pull|-registry)?|no-verify-ssl|insecure-registry|allow-insecure-registry|trusted-host)(?:=(.{0,300}))?$|^--(?:src-|dest-)?tls-verify=(?:false|0)$|^-SkipCertificateCheck(?::\$true)?$/i;
+const sharedFlags = function* ({ commands }) {
+    for (const command of commands()) {
+        for (const word of command.words) {
+            const m = INSECURE_FLAG.exec(word.text);
+            if (!m || (m[1] !== undefined && FALSY.test(m[1])))
+                continue;
+            const flag = word.text.split('=')[0].toLowerCase();
+            const message = flag === '-skipcertificatecheck'
+                ? 'PowerShell `-SkipCertificateCheck` accepts any certificate.'
+                : flag === '--trusted-host'
+                    ? 'pip `--trusted-host` accepts that host without a valid certificate (and over plain HTTP).'
+                    : `\`${flag}\` turns off certificate verification.`;
+            yield wordMatch(word, message);
+        }
+    }
+};
+const setting = (name) => lineCheck(SETTINGS[name], () => ({
+    kind: 'setting',
+    message: `${MESSAGES[name]} ${FIX}`
+}));
+const SETTINGS = {
+    node: /\bNODE_TLS_REJECT_UNAUTHORIZED["']?\s{0,5}[:=]\s{0,5}["']?0(?![\d.])/g,
+    python: /\bPYTHONHTTPSVERIFY["']?\s{0,5}[:=]\s{0,5}["']?0(?!\d)/g,
+    requests: /\bverify\s{0,5}=\s{0,5}False\b/g,
+    gitEnv: /\bGIT_SSL_NO_VERIFY["']?\s{0,5}[:=]\s{0,5}["']?(?:1|true|yes)\b/gi,
+    gitConfig: /^[ \t]{0,40}sslVerify\s{0,5}=\s{0,5}["']?(?:false|0|no|off)\b/gim,
+    npm: /\b(?:npm_config_)?strict[-_]ssl\b["']?(?:\s{0,5}[=:]\s{0,5}|[ \t]{1,5})["']?(?:false|0|no)\b/gi,
+    yarn: /\benableStrictSsl["']?\s{0,5}:\s{0,5}["']?false\b/gi,
+    pipConfig: /^[ \t]{0,40}trusted[-_]host[ \t]{0,5}[=:]|\bPIP_TRUSTED_HOST["']?\s{0,5}[=:]\s{0,5}["']?[^\s"']/gim,
+    goTls: /\binsecure[-_]skip[-_](?:tls[-_])?verify["']?\s{0,5}[:=]\s{0,5}["']?true\b/gi,
+    curlrc: /^[ \t]{0,40}-{0,2}insecure[ \t]{0,40}$/gim,
+    wgetrc: /^[ \t]{0,40}check[-_]certificate[ \t]{0,5}=[ \t]{0,5}(?:off|0|no|false)\b/gim,
+    powershell: /\bServerCertificateValidationCallback[ \t]{0,5}=[ \t]{0,5}\{[ \t]{0,5}\$true[ \t]{0,5}\}/gi,
+    maven: /-Dmaven\.wagon\.http\.ssl\.(?:insecure|allowall)=true\b/g
+};
+const MESSAGES = {
+    node: '`NODE_TLS_REJECT_UNAUTHORIZED=0` makes Node.js accept any certificate.',
+    python: '`PYTHONHTTPSVERIFY=0` makes Python skip certificate checks.',
+    requests: '`verify=False` makes the HTTP client accept any certificate.',
+    gitEnv: '`GIT_SSL_NO_VERIFY` makes git skip certificate checks.',
+    gitConfig: 'git `sslVerify = false` skips certificate checks.',
+    npm: 'npm/yarn `strict-ssl false` accepts any registry certificate.',
+    yarn: 'Yarn `enableStrictSsl: false` accepts any registry certificate.',
+    pipConfig: 'pip `trusted-host` accepts that host without a valid certificate.',
+    goTls: '`insecure_skip_verify: true` accepts any certificate.',
+    curlrc: 'An `insecure` line in .curlrc turns off certificate checks for every curl call.',
+    wgetrc: '`check_certificate = off` turns off certificate checks for every wget call.',
+    powershell: 'A certificate validation callback that returns `$true` accepts any certificate.',
+    maven: 'Maven `-Dmaven.wagon.http.ssl.insecure=true` accepts any certificate.'
+};
+const tlsVerificationDisabled = transportRule({
+    id: 'tls-verification-disabled',
+    severity: 'error',
+    safeguard: '164.312(e)(1)',
+    summary: 'TLS certificate verification turned off',
+    description: 'With verification off, TLS still encrypts but no longer proves who ' +
+        'is on the other end, so anyone on the network path can impersonate ' +
+        'the registry, API or database and read or replace what passes. ' +
+        'Covers `curl -k`/`--insecure`, `wget --no-check-certificate`, ' +
+        '`NODE_TLS_REJECT_UNAUTHORIZED=0`, npm/yarn `strict-ssl false`, git ' +
+        '`http.sslVerify=false` and `GIT_SSL_NO_VERIFY`, Python ' +
+        '`verify=False` and `PYTHONHTTPSVERIFY=0`, pip `--trusted-host`, and ' +
+        'the `--insecure-skip-tls-verify`, `--skip-tls-verify`, ' +
+        '`--tls-verify=false` and `--no-verify-ssl` flags of kubectl, helm, ' +
+        'kaniko, podman, skopeo and the AWS CLI, PowerShell ' +
+        '`-SkipCertificateCheck` and certificate callbacks returning ' +
+        '`$true`, and Maven `maven.wagon.http.ssl.insecure`. A curl or wget ' +
+        'call whose URLs are all on this machine (localhost, 127.0.0.1, ' +
+        '::1) passes.',
+    validation: 'Commands are read word by word, so a flag counts only for the ' +
+        'program it belongs to; commented-out lines pass.',
+    examples: {
+        bad: 'curl -fsSLk https://downloads.example.com/tool.tar.gz -o tool.tgz',
+        good: 'curl -fsSL --cacert /etc/ssl/corp-ca.pem ' +
+            'https://downloads.example.com/tool.tar.gz -o tool.tgz'
+    },
+    keywords: [
+        'curl',
+        'wget',
+        'verify',
+        'insecure',
+        'strict-ssl',
+        'strict_ssl',
+        'strictssl',
+        'trusted-host',
+        'trusted_host',
+        'reject_unauthorized',
+        'certificate',
+        'check_certificate',
+        'allowall'
+    ],
+    // Flags often sit on a continuation line below the command name.
+    contextLines: 5,
+    appliesTo: isTlsPath
+}, [
+    curlInsecure,
+    wgetInsecure,
+    gitSslVerify,
+    sharedFlags,
+    ...Object.keys(SETTINGS).map(setting)
+]);
+
+/**
+ * Triggers that run with secrets and a write token whoever opened the pull
+ * request (`issue_comment` covers the `/ok-to-test` comment pattern).
+ */
+const PRIVILEGED_TRIGGERS = [
+    'pull_request_target',
+    'workflow_run',
+    'issue_comment'
+];
+// References to the pull request's head (or merge) commit, branch or repo.
+const PR_HEAD = /github\.event\.pull_request\.(?:head\.(?:sha|ref|repo\.full_name)|merge_commit_sha)|github\.head_ref|github\.event\.workflow_run\.(?:head_sha|head_branch|head_repository\.full_name)|refs\/pull\/|\bpull\/(?:\$\{\{|\d)/i;
+const GIT_FETCH_HEAD = /\b(?:git\s{1,10}(?:checkout|switch|fetch|pull|reset|worktree)\b[^\n]{0,300}|gh\s{1,10}pr\s{1,10}checkout\b[^\n]{0,300})/g;
+const untrustedCodeCheckout = workflowRule({
+    id: 'untrusted-code-checkout',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'Privileged workflow (`pull_request_target`, `workflow_run`, `issue_comment`) checks out the pull request’s code',
+    description: '`pull_request_target`, `workflow_run` and `issue_comment` run in ' +
+        'the base repository ' +
+        'with its secrets and a token that can write, even for pull requests ' +
+        'from forks. Checking out the pull request head there and then ' +
+        'building, testing or installing it lets the author of the pull ' +
+        'request run code with those privileges. Build untrusted code in a ' +
+        '`pull_request` workflow (no secrets) and pass results to the ' +
+        'privileged workflow as an artifact it treats as data. In a diff, an ' +
+        'old checkout step is reported when the change adds the trigger.',
+    validation: 'Looks at `actions/checkout` `ref`/`repository` inputs and at ' +
+        '`git checkout`, `git fetch` and `gh pr checkout` in `run:` scripts.',
+    helpUri: 'https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/',
+    examples: {
+        bad: 'on: pull_request_target\njobs:\n  test:\n    steps:\n' +
+            '      - uses: actions/checkout@<sha>\n        with:\n' +
+            '          ref: ${{ github.event.pull_request.head.sha }}\n' +
+            '      - run: npm ci && npm test',
+        good: 'on: pull_request_target\njobs:\n  label:\n    steps:\n' +
+            '      - uses: actions/labeler@<sha> # reads only the diff metadata'
+    }
+}, function* (file, document) {
+    const trigger = triggerOf(file, PRIVILEGED_TRIGGERS);
+    if (!trigger)
+        return;
+    const changed = file.triggers.some(t => {
+        const span = PRIVILEGED_TRIGGERS.includes(t.event) && spanOf(t.node);
+        return span ? changedAt(document, span.start) : false;
+    });
+    const message = `This workflow runs on \`${trigger.event}\`, with the base ` +
+        "repository's secrets and a write token, and this step fetches the " +
+        "pull request's code, which then runs with them. Check out the base " +
+        'ref instead, or build the pull request in a `pull_request` workflow ' +
+        'and hand its results over as an artifact.';
+    for (const job of file.jobs) {
+        for (const step of job.steps) {
+            yield* checkoutOfHead(document, step, message, changed);
+            if (step.run)
+                yield* fetchOfHead(document, step.run, message, changed);
+        }
+    }
+});
+function* checkoutOfHead(document, step, message, changed) {
+    if (!usesAction(step, 'actions/checkout'))
+        return;
+    for (const input of ['ref', 'repository']) {
+        const node = scalarAt(step.with, input);
+        const value = scalarText(node);
+        if (!node || value === undefined || !PR_HEAD.test(value))
+            continue;
+        yield* nodeMatch(document.text, node, {
+            value,
+            kind: 'checkout ref',
+            message,
+            changed
+        });
+        return;
+    }
+}
+function* fetchOfHead(document, run, message, changed) {
+    const span = spanOf(run);
+    if (!span)
+        return;
+    const script = document.text.slice(span.start, span.end);
+    for (const m of script.matchAll(GIT_FETCH_HEAD)) {
+        const command = m[0];
+        if (!command.startsWith('gh') && !PR_HEAD.test(command))
+            continue;
+        const start = span.start + m.index;
+        yield spanMatch(document.text, { start, end: start + command.trimEnd().length }, { message, kind: 'checkout command', changed });
+    }
+}
+const untrustedInputInScript = workflowRule({
+    id: 'untrusted-input-in-script',
+    severity: 'error',
+    safeguard: '164.312(c)(1)',
+    summary: 'Attacker-controlled event field expanded into a `run:` or github-script script',
+    description: 'An expression like `${{ github.event.issue.title }}` is pasted into ' +
+        'the script text before the shell sees it, so a title such as ' +
+        '`"; curl … | sh #` becomes a command run with the job token and ' +
+        'secrets. Pass the value through an environment variable and quote ' +
+        'it: `env: TITLE: ${{ github.event.issue.title }}` and `"$TITLE"` in ' +
+        'the script (`process.env.TITLE` in github-script). Inputs of ' +
+        'composite actions (`${{ inputs.* }}`) are set by the calling ' +
+        'workflow and are not reported here.',
+    validation: 'Fields checked: titles and bodies of issues, pull requests, ' +
+        'comments, reviews and discussions; head branch names and labels; ' +
+        'commit messages and author names and emails; wiki page names.',
+    helpUri: 'https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#understanding-the-risk-of-script-injections',
+    examples: {
+        bad: stepsExample('- run: echo "New issue ${{ github.event.issue.title }}"'),
+        good: stepsExample('- env:', '    TITLE: ${{ github.event.issue.title }}', '  run: echo "New issue $TITLE"')
+    }
+}, function* (file, document) {
+    for (const job of file.jobs) {
+        for (const step of job.steps) {
+            const scripts = [];
+            if (step.run)
+                scripts.push([step.run, '"$VALUE"']);
+            const script = scalarAt(step.with, 'script');
+            if (script && usesAction(step, 'actions/github-script')) {
+                scripts.push([script, 'process.env.VALUE']);
+            }
+            for (const [node, use] of scripts) {
+                const span = spanOf(node);
+                if (!span)
+                    continue;
+                for (const expression of expressionsIn(document.text, span.start, span.end)) {
+                    const [field] = untrustedFields(expression.body);
+                    if (field === undefined)
+                        continue;
+                    yield spanMatch(document.text, expression, {
+                        kind: 'expression',
+                        message: `\`${field}\` is written by whoever opens the issue, pull ` +
+                            'request or commit, and is pasted into the script before ' +
+                            'it runs. Pass it through an environment variable: ' +
+                            `\`env: VALUE: \${{ ${field} }}\` and use ${use}.`,
+                        properties: { field }
+                    });
+                }
+            }
+        }
+    }
+});
+const untrustedCodeRules = [
+    untrustedCodeCheckout,
+    untrustedInputInScript
+];
+
+/** The CI configuration rules, built with `options`. */
+function createCiConfigRules(options = {}) {
+    return [
+        ...permissionRules,
+        ...pinningRules(options),
+        ...untrustedCodeRules,
+        ...secretExposureRules,
+        ...runnerRules,
+        tlsVerificationDisabled,
+        databaseTlsDisabled,
+        plaintextPackageUrl,
+        downloadPipedToShell,
+        packageSignatureCheckDisabled,
+        sshHostKeyCheckDisabled
+    ];
+}
+/** The CI configuration rules with default options. */
+const ciConfigRules = createCiConfigRules();
 
 const SSN = /(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])/g;
 // Numbers the SSA has published as examples, or that circulated widely
@@ -17376,6 +19891,12 @@ const byId = new Map(allRules.map(rule => [rule.id, rule]));
 if (byId.size !== allRules.length) {
     throw new Error('Two rules share an id; rule ids must be unique');
 }
+/** Every rule, built with the options the config file sets. */
+function buildRules(options = {}) {
+    if (!options.ciConfig)
+        return allRules;
+    return [...secretRules, ...phiRules, ...createCiConfigRules(options.ciConfig)];
+}
 
 /**
  * What both front doors do before scanning: read the config file and the
@@ -17396,7 +19917,9 @@ async function prepare(options) {
     return {
         config,
         ...(baseline ? { baseline } : {}),
-        rules: allRules.filter(r => !config.disabledRules.has(r.id)),
+        rules: buildRules(config.trustedActionOwners
+            ? { ciConfig: { trustedActionOwners: config.trustedActionOwners } }
+            : {}).filter(r => !config.disabledRules.has(r.id)),
         failOn: options.failOn ?? config.failOn ?? 'error'
     };
 }
@@ -17409,7 +19932,7 @@ function conclusionOf(findings, failOn) {
 /** Assembles the result every reporter reads. */
 function assembleResult(prepared, fields) {
     return {
-        tool: { name: TOOL_NAME, version: VERSION$6 },
+        tool: { name: TOOL_NAME, version: VERSION$7 },
         config: {
             ...(prepared.config.path ? { path: prepared.config.path } : {}),
             digest: prepared.config.digest
@@ -17596,62 +20119,6 @@ class KeywordIndex {
         this.scan(text, (keyword, end) => list.push({ keyword, end }));
         return list;
     }
-}
-
-/** Offsets and lines in a text, for turning match offsets into positions. */
-/** Offsets at which each line of `text` starts; the first is 0. */
-function lineStarts(text) {
-    const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-        starts.push(at + 1);
-        at = text.indexOf('\n', at + 1);
-    }
-    return starts;
-}
-/** 0-based index of the line holding `offset`, by binary search. */
-function lineIndexAt(starts, offset) {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= offset)
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return low;
-}
-/** The text of the 0-based line `index`, without its line break. */
-function lineText(text, starts, index) {
-    const start = starts[index] ?? text.length;
-    const next = starts[index + 1];
-    let end = next === undefined ? text.length : next - 1;
-    if (end > start && text.charCodeAt(end - 1) === 13)
-        end--;
-    return text.slice(start, end);
-}
-/** Offset of the start of the line `context` lines above `offset`'s line. */
-function windowStart(text, offset, context) {
-    let at = offset;
-    for (let n = 0; n <= context; n++) {
-        const nl = text.lastIndexOf('\n', at - 1);
-        if (nl === -1)
-            return 0;
-        at = nl;
-    }
-    return at + 1;
-}
-/** Offset just past the end of the line `context` lines below `offset`'s. */
-function windowEnd(text, offset, context) {
-    let at = offset;
-    for (let n = 0; n <= context; n++) {
-        const nl = text.indexOf('\n', at);
-        if (nl === -1)
-            return text.length;
-        at = nl + 1;
-    }
-    return at - 1;
 }
 
 class Engine {
@@ -21654,6 +24121,12 @@ async function scan(options) {
     const skipped = [];
     const totals = { files: 0, lines: 0, bytes: 0 };
     const debug = options.debug ?? (() => undefined);
+    // A loop, not push(...list): a file can yield more findings than a
+    // spread may pass as arguments.
+    const add = (list) => {
+        for (const finding of list)
+            found.push(finding);
+    };
     const count = (lines, bytes) => {
         totals.files++;
         totals.lines += lines;
@@ -21664,7 +24137,7 @@ async function scan(options) {
         const sample = bytes.subarray(0, SAMPLE_BYTES).toString('latin1');
         if (!readsBinary || !engine.wantsDocument(path, sample))
             return false;
-        found.push(...engine.scanDocument({
+        add(engine.scanDocument({
             path,
             text: '',
             bytes,
@@ -21693,9 +24166,9 @@ async function scan(options) {
                 continue;
             }
             const text = (await file.read()).toString('utf8');
-            found.push(...engine.scanText(file.path, text));
+            add(engine.scanText(file.path, text));
             if (engine.wantsDocument(file.path, text.slice(0, SAMPLE_BYTES))) {
-                found.push(...engine.scanDocument({
+                add(engine.scanDocument({
                     path: file.path,
                     text,
                     fullScan: true,
@@ -21747,12 +24220,12 @@ async function scan(options) {
                 }
                 if (file.lineNumbers.length === 0)
                     continue;
-                found.push(...engine.scanText(file.path, file.text, file.lineNumbers));
+                add(engine.scanText(file.path, file.text, file.lineNumbers));
                 if (engine.wantsDocument(file.path, file.text.slice(0, SAMPLE_BYTES))) {
                     debug(`reading ${file.path} whole for its structure`);
                     const text = (await blobs.read(rev, file.path)).toString('utf8');
                     const changed = new Set(file.lineNumbers);
-                    found.push(...engine.scanDocument({
+                    add(engine.scanDocument({
                         path: file.path,
                         text,
                         fullScan: false,
@@ -65083,7 +67556,7 @@ async function runCli(args, io) {
         return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-V') {
-        io.stdout(`${VERSION$6}\n`);
+        io.stdout(`${VERSION$7}\n`);
         return 0;
     }
     const command = COMMANDS[name];
