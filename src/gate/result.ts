@@ -39,6 +39,12 @@ export interface ArtifactRecord {
   readonly bundle?: string
   readonly signer?: Readonly<Record<string, string>>
   readonly verified: boolean
+  /** Size in bytes, as hashed. */
+  readonly bytes?: number
+  /** Every manifest that listed the artifact (`manifest` is the first). */
+  readonly manifests?: readonly string[]
+  /** Every bundle that verified for it (`bundle` is the first). */
+  readonly bundles?: readonly string[]
 }
 
 export interface GateResult {

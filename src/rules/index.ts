@@ -1,5 +1,9 @@
 /** Every rule the gate ships, in one list, and lookups over it. */
-import { ciConfigRules } from './ci-config/index.js'
+import {
+  ciConfigRules,
+  createCiConfigRules,
+  type CiConfigOptions
+} from './ci-config/index.js'
 import { phiRules } from './phi/index.js'
 import type { Rule } from './rule.js'
 import { secretRules } from './secrets/index.js'
@@ -18,4 +22,15 @@ if (byId.size !== allRules.length) {
 /** The rule with this id, or undefined. */
 export function ruleById(id: string): Rule | undefined {
   return byId.get(id)
+}
+
+/** Rule options the config file can set. */
+export interface RuleOptions {
+  readonly ciConfig?: CiConfigOptions
+}
+
+/** Every rule, built with the options the config file sets. */
+export function buildRules(options: RuleOptions = {}): readonly Rule[] {
+  if (!options.ciConfig) return allRules
+  return [...secretRules, ...phiRules, ...createCiConfigRules(options.ciConfig)]
 }

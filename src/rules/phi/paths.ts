@@ -1,12 +1,14 @@
 /**
- * Which files the structured readers own. Token rules leave these to the
- * record rules, so one row or message is one finding, not one per value.
- * YAML is not among them: configuration and templates are YAML too, and
- * a diff of one is scanned as text by the token rules as well.
+ * Which files the structured readers own. The SSN rule leaves these to
+ * the record rules, so one message or object is one finding, not one per
+ * value. CSV, TSV and YAML are not among them: the gate's other tests and
+ * reports rely on an SSN in those being reported as `us-ssn`, so there an
+ * SSN is reported by both (until the gate drops a token finding inside a
+ * record finding).
  */
 
 const STRUCTURED =
-  /\.(?:csv|tsv|psv|hl7|hl7v2|er7|x12|edi|837|835|270|271|json|ndjson|jsonl|sql|dcm|dicom)$/i
+  /\.(?:hl7|hl7v2|er7|x12|edi|837|835|270|271|json|ndjson|jsonl|sql|dcm|dicom)$/i
 
 /** Whether a record rule reads files at this path. */
 export function isStructuredPath(path: string): boolean {
@@ -21,10 +23,10 @@ export function extensionOf(path: string): string {
 }
 
 /**
- * Whether a record rule reads this path, YAML included. The free-text and
- * Medicare and card rules leave all of these to the record rules; the SSN
- * rule still reads YAML as text.
+ * Whether a record rule reads this path, YAML and CSV included. The
+ * free-text, Medicare and card rules leave all of these to the record
+ * rules; the SSN rule still reads YAML and CSV as text.
  */
 export function isRecordPath(path: string): boolean {
-  return isStructuredPath(path) || /\.ya?ml$/i.test(path)
+  return isStructuredPath(path) || /\.(?:ya?ml|csv|tsv|psv)$/i.test(path)
 }

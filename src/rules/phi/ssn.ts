@@ -30,8 +30,9 @@ export const usSsn: TextRule = {
     'or sequential digits are synthetic and pass. A 9xx number in the IRS ' +
     'ITIN ranges labelled as a TIN is reported as an ITIN. Replace real ' +
     'numbers with synthetic ones (for example the 900-999 area) or remove ' +
-    'the record. CSV, JSON, YAML, SQL, HL7 and X12 files are read by the ' +
-    'record rules instead, which report an SSN with the rest of its record.',
+    'the record. JSON, SQL, HL7 and X12 files are read by the record ' +
+    'rules instead, which report an SSN with the rest of its record; in ' +
+    'CSV and YAML both report it.',
   validation:
     'SSA issuance rules (area, group, serial), published samples, ITIN ' +
     'group ranges.',
