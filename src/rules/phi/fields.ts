@@ -161,6 +161,25 @@ export function isGenericKey(key: string): boolean {
 const PATIENT_WORDS =
   /patient|subscriber|insured|beneficiar|guarantor|enrollee|nextofkin|claimant|mrn|ehr|emr|clinical|medical|diagnos|encounter|admission|discharge|fhir|hl7/i
 
+// A key that is about patients as a whole: `patient`, `patients`,
+// `patient_info`, `insured`, `subscriber` — not `subscribers_url`.
+const PATIENT_KEY =
+  /^(?:patient|subscriber|insured|beneficiary|beneficiaries|guarantor|enrollee|nextofkin|claimant|dependent|mrn|diagnosis|diagnoses|encounter|admission|discharge)(?:s|info|data|record|records|details|demographics|list|name|id|dob)?$|^patient/
+
+/** Whether one key, column or table name names patients or their data. */
+export function isPatientKey(key: string): boolean {
+  const k = foldKey(key)
+  return k.length <= 40 && PATIENT_KEY.test(k)
+}
+
+/** Whether any of `keys` names patients, or `path` speaks of them. */
+export function hasPatientContext(
+  path: string,
+  keys: readonly string[]
+): boolean {
+  return isPatientContext(foldKey(path)) || keys.some(isPatientKey)
+}
+
 /**
  * Whether a key, table or file name speaks of patients (and so the names,
  * phones and addresses beside it are theirs).

@@ -4,6 +4,7 @@
  * `assessRecord`, and lets the engine keep those that touch the change.
  */
 import type { DocumentRule, Match, ScanDocument } from '../rule.js'
+import { isPatientContext } from './fields.js'
 import { extensionOf } from './paths.js'
 import {
   assessRecord,
@@ -115,9 +116,11 @@ export const fhirRecord = recordRule({
     'contact and narrative of people, subscriberId of coverage.',
   bad: '{"resourceType":"Patient","name":[{"family":"<FAMILY>"}],"birthDate":"<DATE>"}',
   good: '{"resourceType":"Patient","name":[{"family":"Doe"}],"birthDate":"1970"}',
-  appliesTo: (path, sample) =>
-    ext(path, ['json', 'ndjson', 'jsonl']) && looksLikeFhir(sample),
-  read: doc => readFhir(doc.text)
+  // In a diff the sample is the added lines, which may not show the
+  // resourceType; the whole file decides.
+  appliesTo: path => ext(path, ['json', 'ndjson', 'jsonl']),
+  read: doc =>
+    looksLikeFhir(doc.text.slice(0, 8192)) ? readFhir(doc.text) : []
 })
 
 export const x12Record = recordRule({
@@ -179,7 +182,10 @@ function* readJson(document: ScanDocument): Iterable<PatientRecord> {
   try {
     value = JSON.parse(text)
   } catch {
-    yield* readTreeOrLines(document)
+    // JSON Lines, or JSON cut short or with comments: each line that
+    // parses, then any formatted SSN. Not YAML, which is slow on large
+    // JSON, and not prose, whose labels would be JSON keys.
+    yield* readJsonLines(document)
     return
   }
   const flat = fromJson(value, 0, text.length)
@@ -189,6 +195,27 @@ function* readJson(document: ScanDocument): Iterable<PatientRecord> {
     record => assessRecord(record, format) !== undefined
   )
   if (any) yield* readTreeOrLines(document)
+}
+
+function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
+  const text = document.text
+  let at = 0
+  let parsed = 0
+  for (const line of text.split('\n')) {
+    const start = at
+    at += line.length + 1
+    const trimmed = line.trim()
+    if (!trimmed.startsWith('{')) continue
+    let node: TreeNode | undefined
+    try {
+      node = fromJson(JSON.parse(trimmed), start, start + line.length)
+    } catch {
+      continue
+    }
+    parsed++
+    if (node) yield* readFixture(node, document.path)
+  }
+  if (parsed === 0) yield* ssnTokens(text)
 }
 
 function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
@@ -216,12 +243,22 @@ function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
     parsedLines++
     if (node) yield* readFixture(node, document.path)
   }
-  if (parsedLines === 0) yield* readAsText(text)
+  // A file cut short or templated is read as prose only when it speaks of
+  // patients at all: reading every broken JSON file as notes is slow and
+  // finds nothing.
+  if (parsedLines === 0 && isPatientContext(text, 200_000)) {
+    yield* readAsText(text)
+  }
 }
 
 /** Free-text reading for a structured file that does not parse. */
 function* readAsText(text: string): Iterable<PatientRecord> {
   yield* readNote(text)
+  yield* ssnTokens(text)
+}
+
+/** Each formatted SSN in `text` as a record of its own. */
+function* ssnTokens(text: string): Iterable<PatientRecord> {
   for (const m of text.matchAll(/(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g)) {
     const fields = tokenFields(m[0])
     if (fields.length > 0) {
@@ -245,9 +282,8 @@ export const jsonRecord = recordRule({
     'record, and each object in a list is a record of its own.',
   bad: '{"patient":{"lastName":"<FAMILY>","dob":"<DATE>","mrn":"<MRN>"}}',
   good: '{"patient":{"lastName":"[PERSON_1]","dob":"1970","mrn":"[MRN_1]"}}',
-  appliesTo: (path, sample) =>
-    ext(path, ['json', 'jsonl', 'ndjson']) && !looksLikeFhir(sample),
-  read: readJson
+  appliesTo: path => ext(path, ['json', 'jsonl', 'ndjson']),
+  read: doc => (looksLikeFhir(doc.text.slice(0, 8192)) ? [] : readJson(doc))
 })
 
 export const yamlRecord = recordRule({

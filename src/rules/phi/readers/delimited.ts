@@ -6,7 +6,7 @@
  */
 import type { IdentifierKind } from '../identifiers.js'
 import type { PatientRecord, RecordField } from '../record.js'
-import { foldKey, isPatientContext, kindOfKey } from '../fields.js'
+import { hasPatientContext, kindOfKey } from '../fields.js'
 import { tokenFields } from './tokens.js'
 
 const DELIMITERS = [',', '\t', ';', '|'] as const
@@ -83,7 +83,7 @@ export function* readDelimited(
     if (!header) {
       if (row.cells[0]?.startsWith('#')) continue
       header = row.cells.map(h => kindOfKey(h.trim()))
-      context = isPatientContext([path, ...row.cells].map(foldKey).join(' '))
+      context = hasPatientContext(path, row.cells)
       continue
     }
     const fields: RecordField[] = []

@@ -6,7 +6,12 @@
  */
 import type { IdentifierKind } from '../identifiers.js'
 import type { PatientRecord, RecordField } from '../record.js'
-import { foldKey, isPatientContext, kindOfKey } from '../fields.js'
+import {
+  foldKey,
+  hasPatientContext,
+  isPatientContext,
+  kindOfKey
+} from '../fields.js'
 import { tokenFields } from './tokens.js'
 import type { TreeNode } from './tree.js'
 
@@ -69,9 +74,7 @@ function* walk(
   const lists: [string, TreeNode][] = []
   collect(node, undefined, found, lists, 0)
   if (found.fields.length > 0) {
-    const context = isPatientContext(
-      [path, ...trail, ...found.keys].map(foldKey).join(' ')
-    )
+    const context = hasPatientContext(path, [...trail, ...found.keys])
     yield {
       start: node.start,
       end: node.end,

@@ -76,10 +76,17 @@ const ID_TYPES: Readonly<Record<string, IdentifierKind>> = {
 
 const SEGMENT_BREAK = /\r\n|\r|\n/g
 
-/** Whether text looks like HL7 v2 (an MSH segment opening a line). */
+/**
+ * Whether text looks like HL7 v2: an MSH segment, or (in the added lines
+ * of a diff, which may not include the MSH) a patient segment, opening a
+ * line.
+ */
 export function looksLikeHl7(text: string): boolean {
-  // indexOf first: most files have no MSH at all, and it is much cheaper.
-  return text.includes('MSH') && /(?:^|[\r\n])MSH[|^~#!]/.test(text)
+  // includes() first: most files have no segment at all, and it is cheaper.
+  if (!text.includes('|') && !text.includes('MSH')) return false
+  return /(?:^|[\r\n])(?:MSH[|^~#!]|(?:PID|NK1|PV1|IN1|GT1|EVN|OBX)\|)/.test(
+    text
+  )
 }
 
 /** Reads every message in `text` as a patient record. */

@@ -4,7 +4,7 @@
  * identifiers. The table name lends patient context (`patients`).
  */
 import type { PatientRecord, RecordField } from '../record.js'
-import { foldKey, isPatientContext, kindOfKey } from '../fields.js'
+import { hasPatientContext, kindOfKey } from '../fields.js'
 import { tokenFields } from './tokens.js'
 
 const INSERT =
@@ -25,9 +25,10 @@ export function* readSql(text: string, path: string): Iterable<PatientRecord> {
       .split(',')
       .map(c => c.trim().replace(/^["`[]|["`\]]$/g, ''))
     const kinds = columns.map(c => kindOfKey(c))
-    const context = isPatientContext(
-      [path, table, ...columns].map(foldKey).join(' ')
-    )
+    const context = hasPatientContext(path, [
+      table.replace(/^.*\./, '').replace(/["`[\]]/g, ''),
+      ...columns
+    ])
     for (const tuple of tuples(text, m.index + m[0].length)) {
       const fields: RecordField[] = []
       tuple.values.forEach((value, i) => {

@@ -33,10 +33,15 @@ const REF_QUALIFIERS: Readonly<Record<string, IdentifierKind>> = {
   '0B': 'licence number'
 }
 
-/** Whether text looks like an X12 interchange or transaction set. */
+/**
+ * Whether text looks like an X12 interchange, or (in the added lines of a
+ * diff) like segments of one.
+ */
 export function looksLikeX12(sample: string): boolean {
-  if (!sample.includes('ISA') && !sample.includes('ST*')) return false
-  return /(?:^|[\s~])(?:ISA[*|^~:]|ST\*(?:837|835|270|271)\*)/.test(sample)
+  if (!sample.includes('ISA') && !sample.includes('*')) return false
+  return /(?:^|[\s~])(?:ISA[*|^~:]|ST\*(?:837|835|270|271)\*|(?:NM1|DMG|N3|N4|CLM|CLP|REF)\*)/.test(
+    sample
+  )
 }
 
 interface Delimiters {
