@@ -1,6 +1,6 @@
 /** Payment card numbers (Safe Harbor identifier (J), account numbers). */
 import type { Match, TextRule } from '../rule.js'
-import { isRecordPath } from './paths.js'
+import { isGeneratedPath, isRecordPath } from './paths.js'
 import { cardNetwork, isTestCard, luhn } from './validators.js'
 
 // Four-digit groups (or Amex 4-6-5) with one consistent separator, or none.
@@ -31,7 +31,7 @@ export const paymentCardNumber: TextRule = {
   keywords: ['card', 'visa', 'amex', 'ccnum', 'cc_num', 'pan:', 'pan='],
   contextLines: 1,
   redaction: 'suffix',
-  appliesTo: path => !isRecordPath(path),
+  appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(CARD)) {
       if (m.index > 0 && /[\d.-]/.test(text[m.index - 1]!)) continue

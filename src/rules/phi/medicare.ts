@@ -3,7 +3,7 @@
  * Health Insurance Claim Number it replaced (Safe Harbor identifier (I)).
  */
 import type { Match, TextRule } from '../rule.js'
-import { isRecordPath } from './paths.js'
+import { isGeneratedPath, isRecordPath } from './paths.js'
 import { classifySsn, isValidMbi } from './validators.js'
 
 const A = '[AC-HJKMNP-RT-Y]'
@@ -45,7 +45,7 @@ export const medicareMbi: TextRule = {
   ],
   contextLines: 1,
   redaction: 'suffix',
-  appliesTo: path => !isRecordPath(path),
+  appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(MBI)) {
       const v = m[0].replace(/-/g, '')
@@ -82,7 +82,7 @@ export const medicareHicn: TextRule = {
   keywords: ['hicn', 'medicare', 'hic#', 'hic:'],
   contextLines: 1,
   redaction: 'suffix',
-  appliesTo: path => !isRecordPath(path),
+  appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(HICN)) {
       if (classifySsn(m[1]! + m[2]! + m[3]!).kind !== 'issuable') continue

@@ -3,7 +3,7 @@
  * and docs, grouped by adjacent lines into records.
  */
 import type { Match, TextRule } from '../rule.js'
-import { isRecordPath } from './paths.js'
+import { isGeneratedPath, isRecordPath } from './paths.js'
 import { assessRecord, type RecordFormat } from './record.js'
 import { readNote } from './readers/note.js'
 
@@ -75,7 +75,7 @@ export const noteRecord: TextRule = {
   // falls inside an open window does not widen it.
   contextLines: 4,
   redaction: 'suffix',
-  appliesTo: path => !isRecordPath(path),
+  appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
   *detect(text: string): Iterable<Match> {
     for (const record of readNote(text)) {
       // A lone labelled SSN, MBI or card number is the token rules' to

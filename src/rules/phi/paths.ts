@@ -15,6 +15,16 @@ export function isStructuredPath(path: string): boolean {
   return STRUCTURED.test(path)
 }
 
+// Generated files that hold package metadata or compiled code, never
+// patient data: lock files and source maps.
+const GENERATED =
+  /(?:^|\/)(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock)$|\.map$/
+
+/** Whether the PHI rules skip this path as generated. */
+export function isGeneratedPath(path: string): boolean {
+  return GENERATED.test(path)
+}
+
 /** The lower-case extension of a path, without the dot. */
 export function extensionOf(path: string): string {
   const slash = path.lastIndexOf('/')

@@ -5,7 +5,7 @@
  */
 import type { DocumentRule, Match, ScanDocument } from '../rule.js'
 import { isPatientContext } from './fields.js'
-import { extensionOf } from './paths.js'
+import { extensionOf, isGeneratedPath } from './paths.js'
 import {
   assessRecord,
   type PatientRecord,
@@ -118,7 +118,8 @@ export const fhirRecord = recordRule({
   good: '{"resourceType":"Patient","name":[{"family":"Doe"}],"birthDate":"1970"}',
   // In a diff the sample is the added lines, which may not show the
   // resourceType; the whole file decides.
-  appliesTo: path => ext(path, ['json', 'ndjson', 'jsonl']),
+  appliesTo: path =>
+    ext(path, ['json', 'ndjson', 'jsonl']) && !isGeneratedPath(path),
   read: doc =>
     looksLikeFhir(doc.text.slice(0, 8192)) ? readFhir(doc.text) : []
 })
@@ -205,7 +206,9 @@ function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
     const start = at
     at += line.length + 1
     const trimmed = line.trim()
-    if (!trimmed.startsWith('{')) continue
+    // Only a whole object on one line can parse; trying every `{` line of
+    // a pretty-printed file would throw thousands of times.
+    if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) continue
     let node: TreeNode | undefined
     try {
       node = fromJson(JSON.parse(trimmed), start, start + line.length)
@@ -233,7 +236,7 @@ function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
     const start = at
     at += line.length + 1
     const trimmed = line.trim()
-    if (!trimmed.startsWith('{')) continue
+    if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) continue
     let node: TreeNode | undefined
     try {
       node = fromJson(JSON.parse(trimmed), start, start + line.length)
@@ -282,7 +285,8 @@ export const jsonRecord = recordRule({
     'record, and each object in a list is a record of its own.',
   bad: '{"patient":{"lastName":"<FAMILY>","dob":"<DATE>","mrn":"<MRN>"}}',
   good: '{"patient":{"lastName":"[PERSON_1]","dob":"1970","mrn":"[MRN_1]"}}',
-  appliesTo: path => ext(path, ['json', 'jsonl', 'ndjson']),
+  appliesTo: path =>
+    ext(path, ['json', 'jsonl', 'ndjson']) && !isGeneratedPath(path),
   read: doc => (looksLikeFhir(doc.text.slice(0, 8192)) ? [] : readJson(doc))
 })
 
@@ -295,7 +299,7 @@ export const yamlRecord = recordRule({
     'file that does not parse (a template) is read as free text.',
   bad: 'patient:\n  last_name: <FAMILY>\n  dob: <DATE>\n  ssn: <SSN>',
   good: 'patient:\n  last_name: Doe\n  dob: 1970\n  ssn: 900-00-0001',
-  appliesTo: path => ext(path, ['yaml', 'yml']),
+  appliesTo: path => ext(path, ['yaml', 'yml']) && !isGeneratedPath(path),
   read: readTreeOrLines
 })
 

@@ -1,6 +1,6 @@
 /** US Social Security numbers (Safe Harbor identifier (G)) and ITINs. */
 import type { Match, TextRule } from '../rule.js'
-import { isStructuredPath } from './paths.js'
+import { isGeneratedPath, isStructuredPath } from './paths.js'
 import { classifySsn } from './validators.js'
 
 // The look-behind is checked by hand: a pattern that starts with a digit
@@ -39,7 +39,7 @@ export const usSsn: TextRule = {
   examples: { bad: 'ssn: <issued SSN>', good: 'ssn: 900-12-3456' },
   keywords: [],
   redaction: 'suffix',
-  appliesTo: path => !isStructuredPath(path),
+  appliesTo: path => !isStructuredPath(path) && !isGeneratedPath(path),
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(SSN)) {
       if (m.index > 0 && /[\w-]/.test(text[m.index - 1]!)) continue

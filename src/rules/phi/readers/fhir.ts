@@ -52,7 +52,8 @@ export function* readFhir(source: string): Iterable<PatientRecord> {
   for (const line of source.split('\n')) {
     const start = at
     at += line.length + 1
-    if (!line.trim().startsWith('{')) continue
+    const trimmed = line.trim()
+    if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) continue
     let value: unknown
     try {
       value = JSON.parse(line)

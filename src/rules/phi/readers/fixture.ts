@@ -35,13 +35,17 @@ const KEY_HINT =
 // Outside patient context only a key of a health kind (or a context word,
 // or an SSN) can make a record count; author names and emails in
 // manifests cannot. Checked first, because most JSON is manifests.
+// The word must start a key or a word in it (`patient_dob`, `memberId`),
+// so `CSSNamespaceRule` is no SSN.
 const HEALTH_KEY_HINT =
-  /(?:ssn|dob|birth|mrn|medical|patient|member|subscriber|policy.?n|chart.?n|record.?n|mbi|medicare|hicn|insur|admission|admit|discharg|death|decease|card.?n|credit.?card|diagnos|beneficiar|guarantor|enrollee|nextofkin|claimant|clinical|encounter|itin|taxpayer)[\w-]{0,30}["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i
+  /(?:^|[^A-Za-z])(?:ssn|dob|birth|mrn|medical|patient|member|subscriber|policy.?n|chart.?n|record.?n|mbi|medicare|hicn|insur|admission|admit|discharg|death|decease|card.?n|credit.?card|diagnos|beneficiar|guarantor|enrollee|nextofkin|claimant|clinical|encounter|itin|taxpayer)[\w-]{0,30}["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i
+const CAMEL_KEY_HINT =
+  /[a-z](?:Ssn|Dob|Birth|Mrn|Medical|Patient|Member|Subscriber|Policy|Chart|Mbi|Medicare|Hicn|Insur|Admission|Admit|Discharg|Death|Decease|Card|Credit|Diagnos|Beneficiar|Guarantor|Enrollee|NextOfKin|Claimant|Clinical|Encounter|Itin|Taxpayer)[\w-]{0,30}["']?\s{0,4}:/
 
 /** Whether a JSON or YAML file is worth parsing for records. */
 export function mayHoldRecords(text: string, path = ''): boolean {
   if (isPatientContext(foldKey(path))) return KEY_HINT.test(text)
-  return HEALTH_KEY_HINT.test(text)
+  return HEALTH_KEY_HINT.test(text) || CAMEL_KEY_HINT.test(text)
 }
 
 interface Collected {
