@@ -28,7 +28,7 @@ export const paymentCardNumber: TextRule = {
     good: 'card_number: 4242 4242 4242 4242'
   },
   // `card` also covers `mastercard`, `credit card`, `card_number`.
-  keywords: ['card', 'visa', 'amex', 'ccnum', 'cc_num', 'pan:', 'pan='],
+  keywords: ['card', 'visa', 'amex', 'ccnum', 'cc_num'],
   contextLines: 1,
   redaction: 'suffix',
   appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),

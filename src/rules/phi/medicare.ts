@@ -79,7 +79,7 @@ export const medicareHicn: TextRule = {
     'HICNs were replaced by MBIs but persist in old claims and fixtures.',
   validation: 'The SSN part must be issuable; Medicare context required.',
   examples: { bad: 'HICN: <SSN>A', good: 'HICN: 999-00-0001A' },
-  keywords: ['hicn', 'medicare', 'hic#', 'hic:'],
+  keywords: ['hicn', 'medicare'],
   contextLines: 1,
   redaction: 'suffix',
   appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),

@@ -38,9 +38,9 @@ const KEY_HINT =
 // The word must start a key or a word in it (`patient_dob`, `memberId`),
 // so `CSSNamespaceRule` is no SSN.
 const HEALTH_KEY_HINT =
-  /(?:^|[^A-Za-z])(?:ssn|dob|birth|mrn|medical|patient|member|subscriber|policy.?n|chart.?n|record.?n|mbi|medicare|hicn|insur|admission|admit|discharg|death|decease|card.?n|credit.?card|diagnos|beneficiar|guarantor|enrollee|nextofkin|claimant|clinical|encounter|itin|taxpayer)[\w-]{0,30}["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i
+  /(?:^|[^A-Za-z])(?:ssn|dob|birth|mrn|medical|patient|(?:member|subscriber)(?:[_-]?(?:id|number|no|name|dob|ssn|info)|s?(?=["']))|policy.?n|chart.?n|record.?n|mbi|medicare|hicn|insur|admission|admit|discharg|death|decease|card.?n|credit.?card|diagnos|beneficiar|guarantor|enrollee|nextofkin|claimant|clinical|encounter|itin|taxpayer)[\w-]{0,30}["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i
 const CAMEL_KEY_HINT =
-  /[a-z](?:Ssn|Dob|Birth|Mrn|Medical|Patient|Member|Subscriber|Policy|Chart|Mbi|Medicare|Hicn|Insur|Admission|Admit|Discharg|Death|Decease|Card|Credit|Diagnos|Beneficiar|Guarantor|Enrollee|NextOfKin|Claimant|Clinical|Encounter|Itin|Taxpayer)[\w-]{0,30}["']?\s{0,4}:/
+  /[a-z](?:Ssn|Dob|BirthDate|Birthday|Mrn|Patient|Subscriber|Medicare|Hicn|Insured|Insurance|Admission|AdmitDate|Discharge|Diagnos|Beneficiar|Guarantor|Enrollee|NextOfKin|Claimant|MemberId|PolicyNumber|ChartNumber|CardNumber|Itin|Taxpayer)[\w-]{0,30}["']?\s{0,4}:/
 
 /** Whether a JSON or YAML file is worth parsing for records. */
 export function mayHoldRecords(text: string, path = ''): boolean {
