@@ -5,7 +5,7 @@
  */
 import { Engine } from '../engine/engine.js'
 import type { Baseline } from '../findings/baseline.js'
-import type { Finding } from '../findings/finding.js'
+import { severityRank, type Finding } from '../findings/finding.js'
 import { suppressor } from '../findings/suppress.js'
 import type { Rule } from '../rules/rule.js'
 import type { GateConfig } from '../settings/config.js'
@@ -70,6 +70,12 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const add = (list: readonly Finding[]): void => {
     for (const finding of list) found.push(finding)
   }
+  // A file's text and document findings, merged so that an identifier a
+  // record finding already lists is not reported a second time.
+  const addFile = (text: readonly Finding[], records: readonly Finding[]) => {
+    add(records.length === 0 ? text : withoutRecordedTokens(text, records))
+    add(records)
+  }
 
   const count = (lines: number, bytes: number): void => {
     totals.files++
@@ -113,24 +119,29 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
         continue
       }
       const text = (await file.read()).toString('utf8')
-      add(engine.scanText(file.path, text))
-      if (engine.wantsDocument(file.path, text.slice(0, SAMPLE_BYTES))) {
-        add(
-          engine.scanDocument({
-            path: file.path,
-            text,
-            fullScan: true,
-            isChanged: () => true
-          })
-        )
-      }
+      addFile(
+        engine.scanText(file.path, text),
+        engine.wantsDocument(file.path, text.slice(0, SAMPLE_BYTES))
+          ? engine.scanDocument({
+              path: file.path,
+              text,
+              fullScan: true,
+              isChanged: () => true
+            })
+          : []
+      )
       count(lineCount(text), file.size)
     }
   } else {
     // In a diff the head revision is where whole files are read from; for
     // staged changes it is the index (`:path`).
-    const rev = scope.kind === 'diff' ? scope.head : ''
     const blobs = readBlobs(cwd)
+    const readAtHead = (path: string, limit?: number) =>
+      scope.kind === 'diff'
+        ? limit === undefined
+          ? blobs.read(scope.head, path)
+          : blobs.readObject(`${scope.head}:${path}`, limit)
+        : blobs.readObject(`:${path}`, limit)
     try {
       const files: AsyncIterable<ChangedFile> =
         scope.kind === 'diff'
@@ -147,7 +158,10 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
           continue
         }
         if (file.binary) {
-          const bytes = readsBinary ? await blobs.read(rev, file.path) : null
+          // One byte past the cap is enough to know a file is too large.
+          const bytes = readsBinary
+            ? await readAtHead(file.path, options.maxFileBytes + 1)
+            : null
           if (
             !bytes ||
             bytes.length > options.maxFileBytes ||
@@ -171,20 +185,24 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
         }
         if (file.lineNumbers.length === 0) continue
 
-        add(engine.scanText(file.path, file.text, file.lineNumbers))
+        const textFindings = engine.scanText(
+          file.path,
+          file.text,
+          file.lineNumbers
+        )
+        let records: Finding[] = []
         if (engine.wantsDocument(file.path, file.text.slice(0, SAMPLE_BYTES))) {
           debug(`reading ${file.path} whole for its structure`)
-          const text = (await blobs.read(rev, file.path)).toString('utf8')
+          const text = (await readAtHead(file.path)).toString('utf8')
           const changed = new Set(file.lineNumbers)
-          add(
-            engine.scanDocument({
-              path: file.path,
-              text,
-              fullScan: false,
-              isChanged: line => changed.has(line)
-            })
-          )
+          records = engine.scanDocument({
+            path: file.path,
+            text,
+            fullScan: false,
+            isChanged: line => changed.has(line)
+          })
         }
+        addFile(textFindings, records)
         count(file.lineNumbers.length, file.addedBytes)
       }
     } finally {
@@ -216,6 +234,30 @@ export async function scan(options: ScanOptions): Promise<ScanOutcome> {
       skipped
     }
   }
+}
+
+/**
+ * Drops PHI token findings (an SSN, a card number) that lie inside a PHI
+ * record finding of the same file and at least as severe: the record
+ * already names them, and one patient should be one finding.
+ */
+function withoutRecordedTokens(
+  text: readonly Finding[],
+  documents: readonly Finding[]
+): readonly Finding[] {
+  const records = documents.filter(f => f.category === 'phi')
+  if (records.length === 0) return text
+  return text.filter(
+    f =>
+      f.category !== 'phi' ||
+      !records.some(
+        r =>
+          r.line <= f.line &&
+          f.endLine <= r.endLine &&
+          // Never hide a token behind a milder record finding.
+          severityRank(r.severity) <= severityRank(f.severity)
+      )
+  )
 }
 
 function lineCount(text: string): number {
