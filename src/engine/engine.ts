@@ -81,6 +81,10 @@ export class Engine {
   scanText(path: string, text: string, lineNumbers?: LineNumbers): Finding[] {
     const windows = this.windowsByRule(text)
     const found: Finding[] = []
+    // Spans matched by specific rules, and the catch-all rules' findings
+    // that wait to see whether one of those spans covers them.
+    const claimed: number[] = []
+    const pending: { finding: Finding; start: number; end: number }[] = []
     let starts: number[] | undefined
 
     const run = (rule: TextRule, from: number, to: number): void => {
@@ -88,9 +92,23 @@ export class Engine {
         from === 0 && to === text.length ? text : text.slice(from, to)
       for (const match of rule.detect(slice)) {
         starts ??= lineStarts(text)
-        found.push(
-          this.toFinding(rule, match, from, path, text, starts, lineNumbers)
+        const finding = this.toFinding(
+          rule,
+          match,
+          from,
+          path,
+          text,
+          starts,
+          lineNumbers
         )
+        const start = from + match.start
+        const end = from + match.end
+        if (rule.fallback) {
+          pending.push({ finding, start, end })
+        } else {
+          found.push(finding)
+          claimed.push(start, end)
+        }
       }
     }
 
@@ -104,6 +122,9 @@ export class Engine {
       for (let i = 0; i < spans.length; i += 2)
         run(rule, spans[i]!, spans[i + 1]!)
     })
+    for (const { finding, start, end } of pending) {
+      if (!overlapsAny(claimed, start, end)) found.push(finding)
+    }
     return found
   }
 
@@ -218,6 +239,14 @@ export class Engine {
     }
     return finding
   }
+}
+
+/** Whether [start, end) overlaps one of the pairs in `spans`. */
+function overlapsAny(spans: readonly number[], start: number, end: number) {
+  for (let i = 0; i < spans.length; i += 2) {
+    if (spans[i]! < end && start < spans[i + 1]!) return true
+  }
+  return false
 }
 
 function touchesChange(finding: Finding, document: ScanDocument): boolean {

@@ -35,6 +35,12 @@ export interface RuleMetadata {
   readonly redaction: RedactionStyle
   /** What the rule checks beyond the pattern (checksum, structure, context). */
   readonly validation?: string
+  /**
+   * Set on catch-all rules (a generic credential assignment): their match
+   * is dropped when a more specific rule matched an overlapping span of
+   * the same text, so one secret yields one finding.
+   */
+  readonly fallback?: boolean
   /** A bad and a fixed example for the documentation (no real values). */
   readonly examples?: { readonly bad: string; readonly good: string }
 }
