@@ -19,6 +19,8 @@ import {
   lineIndexAt,
   lineStarts,
   lineText,
+  reachEnd,
+  reachStart,
   windowEnd,
   windowStart
 } from './lines.js'
@@ -170,6 +172,7 @@ export class Engine {
   private windowsByRule(text: string): Map<number, number[]> {
     const windows = new Map<number, number[]>()
     if (this.index.keywords.length === 0) return windows
+    const rules = this.textRules
     this.index.scan(text, (keyword, end) => {
       for (const ruleIndex of this.keywordRules[keyword]!) {
         let spans = windows.get(ruleIndex)
@@ -180,11 +183,20 @@ export class Engine {
         const last = spans.length - 1
         // Hits inside the current window add nothing.
         if (last > 0 && end <= spans[last]!) continue
-        const context = this.textRules[ruleIndex]!.contextLines ?? 0
-        const start = windowStart(text, end - 1, context)
-        const stop = windowEnd(text, end - 1, context)
-        if (last > 0 && start <= spans[last]!) spans[last] = stop
-        else spans.push(start, stop)
+        const rule = rules[ruleIndex]!
+        const context = rule.contextLines ?? 0
+        const reach = context === 0 ? rule.reach : undefined
+        const start =
+          reach === undefined
+            ? windowStart(text, end - 1, context)
+            : reachStart(text, end - 1, reach)
+        const stop =
+          reach === undefined
+            ? windowEnd(text, end - 1, context)
+            : reachEnd(text, end, reach)
+        if (last > 0 && start <= spans[last]!) {
+          spans[last] = Math.max(spans[last]!, stop)
+        } else spans.push(start, stop)
       }
     })
     return windows

@@ -81,6 +81,13 @@ export interface TextRule extends RuleMetadata {
    * side (default 0: the hit's own line). A PEM key needs its whole block.
    */
   readonly contextLines?: number
+  /**
+   * When set (and `contextLines` is not), a window reaches only this many
+   * characters either side of the keyword, within its line: enough for a
+   * token that contains its keyword, and it keeps a minified bundle's
+   * megabyte-long line from being read once per hit.
+   */
+  readonly reach?: number
   /** Optional cheap path filter (POSIX, repository-relative). */
   appliesTo?(path: string): boolean
   detect(text: string): Iterable<Match>

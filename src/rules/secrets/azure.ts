@@ -66,6 +66,7 @@ const AZURE: readonly ProviderCredential[] = [
     provider: 'Microsoft Entra ID',
     credential: 'application client secret',
     keywords: ['q~'],
+    reach: 50,
     pattern: new RegExp(
       '(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}[0-9]Q~' +
         '[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])',
@@ -84,6 +85,7 @@ const AZURE: readonly ProviderCredential[] = [
     provider: 'Azure DevOps',
     credential: 'personal access token',
     keywords: ['azdo'],
+    reach: 100,
     pattern: prefixed('', '[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}'),
     grants: 'Azure DevOps access as its user within the scopes chosen',
     revoke: 'Revoke it under User settings, Personal access tokens.',

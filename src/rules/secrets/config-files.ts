@@ -66,7 +66,9 @@ function configRule(spec: ConfigCredential): TextRule {
     keywords: spec.keywords,
     redaction: 'prefix',
     validation: spec.validation,
-    ...(spec.contextLines ? { contextLines: spec.contextLines } : {}),
+    ...(spec.contextLines
+      ? { contextLines: spec.contextLines }
+      : { reach: 2000 }),
     ...(spec.appliesTo ? { appliesTo: spec.appliesTo } : {}),
     *detect(text: string): Iterable<Match> {
       if (spec.requires && !spec.requires.test(text)) return

@@ -123,6 +123,7 @@ function urlRule(
     provider: 'Any (service account password)',
     helpUri: HELP,
     keywords,
+    reach: 800,
     redaction: 'prefix',
     validation:
       'A non-empty user and password; not a placeholder, reference, ' +

@@ -47,6 +47,7 @@ const DEVOPS: readonly ProviderCredential[] = [
     provider: 'HashiCorp Terraform Cloud',
     credential: 'API token',
     keywords: ['.atlasv1.'],
+    reach: 100,
     pattern: prefixed(
       '',
       '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}',

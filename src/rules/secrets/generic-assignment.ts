@@ -89,11 +89,10 @@ function nameAt(text: string, start: number, matched: string): string {
   return text.slice(from, start) + matched
 }
 
-function lineIsMinified(text: string, offset: number): boolean {
-  const before = text.lastIndexOf('\n', offset)
-  const after = text.indexOf('\n', offset)
-  const end = after === -1 ? text.length : after
-  return end - before > MINIFIED_LINE
+// The engine hands these rules one line per window (no context lines), so
+// a long window is a long line.
+function isMinified(window: string): boolean {
+  return window.length > MINIFIED_LINE && !window.includes('\n')
 }
 
 const HELP =
@@ -104,11 +103,11 @@ const MESSAGE =
   `a secret store or the environment at run time. See ${HELP}`
 
 function* assignments(text: string, pattern: RegExp): Iterable<Match> {
+  if (isMinified(text)) return
   for (const m of text.matchAll(pattern)) {
     const groups = m.groups!
     const value = groups.value ?? groups.attribute
     if (value === undefined) continue
-    if (lineIsMinified(text, m.index)) continue
     const keyEnd = m[0].search(/["'`\]]?\s{0,4}(?:=>|:=|\|\|=|\?\?=|[=:>\s])/)
     const name = nameAt(text, m.index, m[0].slice(0, Math.max(keyEnd, 0)))
     if (!looksLikeCredential(value, name)) continue

@@ -111,7 +111,14 @@ const GITHUB: readonly ProviderCredential[] = [
     id: 'github-oauth-client-secret',
     provider: 'GitHub',
     credential: 'OAuth app client secret',
-    keywords: ['github'],
+    keywords: [
+      'client_secret',
+      'clientsecret',
+      'client-secret',
+      'oauth_secret',
+      'oauthsecret',
+      'oauth-secret'
+    ],
     pattern: new RegExp(
       'github[\\w.-]{0,20}(?:client|oauth)[_-]?secret[\\w-]{0,10}["\'`]{0,2}' +
         '\\s{0,4}[=:]\\s{0,4}["\'`]?(?<secret>[0-9a-f]{40})(?![0-9a-z])',

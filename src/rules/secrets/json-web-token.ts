@@ -39,6 +39,7 @@ export const jsonWebToken: TextRule = {
   provider: 'Any (JWT issuer)',
   helpUri: URI,
   keywords: ['eyj'],
+  reach: 8000,
   redaction: 'prefix',
   validation:
     'Header and payload decode to JSON objects; `alg` is set and not ' +

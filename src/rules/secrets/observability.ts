@@ -71,6 +71,7 @@ const OBSERVABILITY: readonly ProviderCredential[] = [
     provider: 'New Relic',
     credential: 'ingest license key',
     keywords: ['nral'],
+    reach: 48,
     pattern: prefixed('', '[a-f0-9]{36}NRAL'),
     grants: 'sending any telemetry into the account',
     revoke:

@@ -40,7 +40,15 @@ export interface ProviderCredential {
   readonly requires?: RegExp
   readonly severity?: Severity
   readonly contextLines?: number
+  /**
+   * Characters either side of a keyword hit the pattern may need (1000).
+   * Patterns that start before their keyword with a character class set a
+   * small reach, so they run over a few dozen characters per hit.
+   */
+  readonly reach?: number
 }
+
+const DEFAULT_REACH = 1000
 
 const DEFAULT_MIN_ENTROPY = 3
 
@@ -73,7 +81,9 @@ export function providerRule(spec: ProviderCredential): TextRule {
       spec.validation ??
       `The documented format, ${checks}at least ${minEntropy} bits of ` +
         'entropy per character, and no placeholder or example value.',
-    ...(spec.contextLines ? { contextLines: spec.contextLines } : {}),
+    ...(spec.contextLines
+      ? { contextLines: spec.contextLines }
+      : { reach: spec.reach ?? DEFAULT_REACH }),
     *detect(text: string): Iterable<Match> {
       if (spec.requires && !spec.requires.test(text)) return
       for (const m of text.matchAll(spec.pattern)) {

@@ -124,7 +124,10 @@ const SAAS: readonly ProviderCredential[] = [
     id: 'airtable-personal-access-token',
     provider: 'Airtable',
     credential: 'personal access token',
-    keywords: ['pat'],
+    // `pat` alone occurs in every other line of code; the dot and 64 hex
+    // digits that follow it are what the prefilter cannot see.
+    keywords: ['airtable'],
+    contextLines: 2,
     pattern: prefixed('pat', '[A-Za-z0-9]{14}\\.[a-f0-9]{64}'),
     grants: 'the bases and scopes chosen for the token',
     revoke: 'Delete the token in the developer hub.',
