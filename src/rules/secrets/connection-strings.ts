@@ -132,16 +132,14 @@ function urlRule(
       for (const m of text.matchAll(pattern)) {
         const secret = m.groups!.secret!
         if (!isRealUrlPassword(secret, m.groups!.host ?? '')) continue
-        if (m.groups!.user !== undefined && isPlaceholder(m.groups!.user)) {
-          continue
-        }
+        if (/\$\{|\{\{|^<|^\$/.test(m.groups!.user ?? '')) continue
         const start = m.index + m[0].lastIndexOf(secret)
         yield {
           start,
           end: start + secret.length,
           value: secret,
           message:
-            `Password embedded in ${what.replace(/s$/, '')}. It grants the ` +
+            `Password embedded in one of the ${what}. It grants the ` +
             'account’s access to that server. Change the password and ' +
             `read it from a secret at run time. See ${HELP}`,
           properties: { provider: 'connection string' }

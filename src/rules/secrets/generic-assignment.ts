@@ -54,6 +54,9 @@ const PUBLIC_NAME = /public|publishable|pubkey|anon/i
 // Values people type when they mean "some password".
 const TRIVIAL =
   /password|passw0rd|secret|admin|qwerty|letmein|welcome|hunter2|test|demo|default|localhost/i
+// Provider formats with a checksum: their own rule decides, and a value
+// that fails the checksum is not a credential.
+const CHECKSUMMED = /^(?:gh[pousr]_|github_pat_|npm_|AGE-SECRET-KEY-1)/i
 // A dotted property path or a call: code, not a value.
 const CODE_PATH = /^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,10}$/
 
@@ -68,7 +71,7 @@ function entropyFloor(length: number): number {
 /** Whether `value`, assigned to `name`, looks like a real credential. */
 export function looksLikeCredential(value: string, name: string): boolean {
   if (NOT_A_CREDENTIAL_NAME.test(name) || PUBLIC_NAME.test(name)) return false
-  if (!/[0-9]/.test(value)) return false
+  if (!/[0-9]/.test(value) || CHECKSUMMED.test(value)) return false
   if (isPlaceholder(value) || TRIVIAL.test(value)) return false
   if (isKnownNonSecret(value, { hexIsDigest: DIGEST_NAME.test(name) })) {
     return false
@@ -98,8 +101,8 @@ function isMinified(window: string): boolean {
 const HELP =
   'https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password'
 const MESSAGE =
-  'Credential assigned in plain text. Whatever it unlocks, anyone with ' +
-  'the repository can use it. Rotate it with its issuer and load it from ' +
+  'Credential assigned in plain text. Whatever access it grants, anyone ' +
+  'with the repository has it. Rotate it with its issuer and load it from ' +
   `a secret store or the environment at run time. See ${HELP}`
 
 function* assignments(text: string, pattern: RegExp): Iterable<Match> {

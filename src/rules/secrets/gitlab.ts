@@ -80,7 +80,7 @@ const GITLAB: readonly ProviderCredential[] = [
     'glcbt-',
     `[0-9a-fA-F]{1,5}_${URL_SAFE}{20,60}`,
     'API access as the job while it runs',
-    'It expires with its job; cancel the job if it is still running.'
+    'It expires with its job; to revoke it sooner, cancel the job.'
   ),
   gitlab(
     'gitlab-pipeline-trigger-token',

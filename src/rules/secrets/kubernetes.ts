@@ -154,7 +154,8 @@ export function kubernetesSecretRule(inner: readonly TextRule[]): TextRule {
             severity: hidden.rule.severity,
             message:
               `Kubernetes Secret key \`${entry.key}\` holds a ` +
-              `${hidden.rule.summary} (base64 is not encryption). Rotate ` +
+              `${hidden.rule.summary} (base64 is not encryption), which ` +
+              'grants whatever that credential grants. Rotate ' +
               `it${hidden.rule.helpUri ? ` (${hidden.rule.helpUri})` : ''} ` +
               'and keep Secrets out of Git with Sealed Secrets, SOPS or an ' +
               'external secrets operator.',
@@ -171,7 +172,8 @@ export function kubernetesSecretRule(inner: readonly TextRule[]): TextRule {
             value: entry.value,
             message:
               `Kubernetes Secret key \`${entry.key}\` committed with a real ` +
-              'value; base64 is not encryption. Rotate it and keep Secrets ' +
+              'value; base64 is not encryption, so it grants what the value ' +
+              'grants to anyone with the repository. Rotate it and keep Secrets ' +
               `out of Git (Sealed Secrets, SOPS). See ${HELP}`,
             properties: { provider: 'Kubernetes', secretKey: entry.key }
           }

@@ -306,7 +306,7 @@ const MESSAGING: readonly ProviderCredential[] = [
     keywords: ['intercom'],
     pattern: keyed(
       'intercom[\\w-]{0,20}(?:access[_-]?)?token',
-      'dG9rOj[A-Za-z0-9+/_-]{40,60}={0,2}'
+      'dG9rO[A-Za-z0-9+/_-]{40,60}={0,2}'
     ),
     grants: 'reading and changing the workspace’s contacts and conversations',
     revoke:

@@ -100,8 +100,8 @@ export const pemPrivateKey: TextRule = {
         value: compact,
         message:
           `${kind} private key committed${encrypted ? ' (passphrase-encrypted)' : ''}. ` +
-          'It lets its holder sign, decrypt or log in as the key’s owner. ' +
-          'Revoke what trusts it and generate a new key pair.',
+          'It grants its holder signing, decryption or log-in as the ' +
+          'key’s owner. Revoke what trusts it and generate a new key pair.',
         properties: { keyType: kind, encrypted }
       }
     }
@@ -141,8 +141,8 @@ export const puttyPrivateKey: TextRule = {
         value,
         message:
           `PuTTY private key committed${encrypted ? ' (passphrase-encrypted)' : ''}. ` +
-          'It logs in wherever its public key is authorized. Remove that ' +
-          'public key and generate a new pair.',
+          'It grants log-in wherever its public key is authorized. Remove ' +
+          'that public key and generate a new pair.',
         properties: { keyType: 'PuTTY', encrypted }
       }
     }

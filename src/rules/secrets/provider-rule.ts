@@ -34,7 +34,7 @@ export interface ProviderCredential {
   readonly validation?: string
   /** Structure or checksum check; a value that fails is not reported. */
   readonly check?: (value: string) => boolean
-  /** Minimum Shannon entropy of the value in bits per character (3). */
+  /** Minimum Shannon entropy of the value in bits per character (2.5). */
   readonly minEntropy?: number
   /** Something that must also occur in the window, e.g. a SAS `sv=`. */
   readonly requires?: RegExp
@@ -50,7 +50,7 @@ export interface ProviderCredential {
 
 const DEFAULT_REACH = 1000
 
-const DEFAULT_MIN_ENTROPY = 3
+const DEFAULT_MIN_ENTROPY = 2.5
 
 /** The `TextRule` for one credential format. */
 export function providerRule(spec: ProviderCredential): TextRule {

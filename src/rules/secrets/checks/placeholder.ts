@@ -7,11 +7,42 @@
 // References and template slots: `${VAR}`, `{{ x }}`, `${{ secrets.X }}`,
 // `<your-key>`, `%(name)s`, `$VAR`, `#{x}`, `@@x@@`.
 const REFERENCE =
-  /\$\{|\{\{|\}\}|^<[^>]{0,80}>$|<[a-z_ -]{1,40}>|%\([a-z_]{1,40}\)|^\$[A-Za-z_]|#\{|@@|^%[A-Z_]{1,60}%$/i
+  /\$\{|\{\{|\}\}|^<[^>]{0,80}>$|<[a-z_ -]{1,40}>|%\([a-z_]{1,40}\)|^\$[A-Za-z_]|#\{|@@[A-Za-z_]{1,40}@@|^%[A-Z_]{1,60}%$/i
 
-// Words that only appear in made-up values.
-const MADE_UP =
-  /x{4}|\*{3}|\.{3}|…|example|placeholder|your[_-]?|changeme|change[_-]me|dummy|redacted|replace|insert[_-]|sample|fake|foobar|secret[_-]?here|token[_-]?here|key[_-]?here|not[_-]?a[_-]?real|lorem/i
+// Words that only appear in made-up values, written in one case (or
+// capitalized): a random token's `DUMMy` or `yOur` is not a placeholder.
+const MADE_UP_WORDS = [
+  'example',
+  'placeholder',
+  'your_',
+  'your-',
+  'changeme',
+  'change_me',
+  'change-me',
+  'dummy',
+  'redacted',
+  'replace',
+  'insert_',
+  'insert-',
+  'sample',
+  'fake',
+  'foobar',
+  'secret_here',
+  'token_here',
+  'key_here',
+  'not_a_real',
+  'lorem'
+]
+const MADE_UP = new RegExp(
+  [
+    'x{4}|X{4}|\\*{3}|\\.{3}|…',
+    ...MADE_UP_WORDS.flatMap(word => [
+      word,
+      word.toUpperCase(),
+      word[0]!.toUpperCase() + word.slice(1)
+    ])
+  ].join('|')
+)
 
 // References to where the secret really lives, written as code.
 const CODE_REFERENCE =
