@@ -162,7 +162,8 @@ const CONFIG: readonly ConfigCredential[] = [
       'https://kubernetes.io/docs/reference/access-authn-authz/authentication/',
     keywords: ['token:'],
     contextLines: 30,
-    requires: /(?:^|\n)\s{0,8}(?:kind:\s{0,4}Config|current-context:|users:)/,
+    requires:
+      /(?:^|\n)[ \t]{0,8}(?:kind:[ \t]{0,4}["']?Config["']?[ \t]{0,4}(?:\n|$)|current-context:|users:)/,
     pattern:
       /(?:^|\n)[ \t-]{0,20}(?:token|id-token|refresh-token)[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[A-Za-z0-9._~+/=-]{20,4000})/g,
     accept: value => isRealValue(value, 20),
