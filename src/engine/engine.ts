@@ -173,6 +173,7 @@ export class Engine {
     const windows = new Map<number, number[]>()
     if (this.index.keywords.length === 0) return windows
     const rules = this.textRules
+    const keywords = this.index.keywords
     this.index.scan(text, (keyword, end) => {
       for (const ruleIndex of this.keywordRules[keyword]!) {
         let spans = windows.get(ruleIndex)
@@ -189,7 +190,7 @@ export class Engine {
         const start =
           reach === undefined
             ? windowStart(text, end - 1, context)
-            : reachStart(text, end - 1, reach)
+            : reachStart(text, end - keywords[keyword]!.length, reach)
         const stop =
           reach === undefined
             ? windowEnd(text, end - 1, context)

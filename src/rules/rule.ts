@@ -83,7 +83,7 @@ export interface TextRule extends RuleMetadata {
   readonly contextLines?: number
   /**
    * When set (and `contextLines` is not), a window reaches only this many
-   * characters either side of the keyword, within its line: enough for a
+   * characters before the keyword and after it, within its line: enough for a
    * token that contains its keyword, and it keeps a minified bundle's
    * megabyte-long line from being read once per hit.
    */
