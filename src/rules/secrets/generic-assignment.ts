@@ -174,7 +174,9 @@ export const genericSecretAssignment: TextRule = {
     'Finds `password = "…"`, `"apiKey": "…"`, `token: \'…\'` and the like ' +
     'in source code and configuration of any language, and XML elements ' +
     'or `key`/`value` attributes with such names. Move the value to a ' +
-    'secret store and rotate it.',
+    'secret store and rotate it. Limitations: lines over 1000 characters ' +
+    '(minified bundles) are skipped, and a value built by concatenation ' +
+    'or split across lines is not seen.',
   examples: {
     bad: 'DB_PASSWORD = "<a random value>"',
     good: 'DB_PASSWORD = os.environ["DB_PASSWORD"]'

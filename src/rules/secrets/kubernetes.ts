@@ -132,7 +132,9 @@ export function kubernetesSecretRule(inner: readonly TextRule[]): TextRule {
       '`stringData`. A recognized credential is reported as an error with ' +
       'its provider; any other non-trivial value as a warning, since ' +
       'base64 hides nothing. Keep Secrets out of Git: use Sealed Secrets, ' +
-      'SOPS or an external secrets operator, and rotate what was committed.',
+      'SOPS or an external secrets operator, and rotate what was committed. ' +
+      'Limitation: values more than 200 lines away from the `kind: Secret` ' +
+      'line are not read.',
     provider: 'Kubernetes',
     helpUri: HELP,
     keywords: ['kind: secret', '"kind": "secret"', '"kind":"secret"'],
