@@ -3,7 +3,7 @@
  *
  *   npm run docs:rules
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { allRules } from '../src/rules/index.js'
 import { formattedRuleDocs } from './docs/render-rules.js'
@@ -12,10 +12,6 @@ const DIR = resolve(import.meta.dirname, '..', 'docs', 'rules')
 
 const files = await formattedRuleDocs(allRules, DIR)
 mkdirSync(DIR, { recursive: true })
-// Pages of categories that no longer have rules go away.
-for (const name of readdirSync(DIR)) {
-  if (name.endsWith('.md') && !files.has(name)) rmSync(join(DIR, name))
-}
 for (const [name, content] of files) writeFileSync(join(DIR, name), content)
 console.log(
   `Wrote ${files.size} pages for ${allRules.length} rules to docs/rules/`
