@@ -142,8 +142,9 @@ describe('Engine windows and fallbacks', () => {
       id: 'near',
       keywords: ['kw'],
       reach: 5,
-      *detect(text: string) {
+      detect(text: string) {
         seen.push(text)
+        return []
       }
     }
     new Engine([rule]).scanText('a', `${'a'.repeat(50)}kw${'b'.repeat(50)}`)
