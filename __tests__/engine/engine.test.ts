@@ -100,3 +100,54 @@ describe('Engine', () => {
     expect(findings.map(f => f.line)).toEqual([2])
   })
 })
+
+describe('Engine windows and fallbacks', () => {
+  const base = {
+    kind: 'text' as const,
+    category: 'secret' as const,
+    severity: 'warning' as const,
+    safeguard: '164.312(a)(1)',
+    summary: 'test rule',
+    redaction: 'prefix' as const
+  }
+
+  it('drops a fallback match that a specific rule also matched', () => {
+    const specific = {
+      ...base,
+      id: 'specific',
+      keywords: ['zz'],
+      *detect(text: string) {
+        const at = text.indexOf('zz1234')
+        if (at >= 0) yield { start: at, end: at + 6, value: 'zz1234' }
+      }
+    }
+    const fallback = {
+      ...specific,
+      id: 'catch-all',
+      fallback: true
+    }
+    const engine = new Engine([fallback, specific])
+    const ids = engine.scanText('a', 'x = zz1234').map(f => f.ruleId)
+    expect(ids).toEqual(['specific'])
+    const alone = new Engine([fallback])
+    expect(alone.scanText('a', 'x = zz1234').map(f => f.ruleId)).toEqual([
+      'catch-all'
+    ])
+  })
+
+  it('gives a rule with a reach only the characters near its keyword', () => {
+    const seen: string[] = []
+    const rule = {
+      ...base,
+      id: 'near',
+      keywords: ['kw'],
+      reach: 5,
+      detect(text: string) {
+        seen.push(text)
+        return []
+      }
+    }
+    new Engine([rule]).scanText('a', `${'a'.repeat(50)}kw${'b'.repeat(50)}`)
+    expect(seen).toEqual(['aaaaakwbbbbb'])
+  })
+})

@@ -19,6 +19,8 @@ import {
   lineIndexAt,
   lineStarts,
   lineText,
+  reachEnd,
+  reachStart,
   windowEnd,
   windowStart
 } from './lines.js'
@@ -81,6 +83,10 @@ export class Engine {
   scanText(path: string, text: string, lineNumbers?: LineNumbers): Finding[] {
     const windows = this.windowsByRule(text)
     const found: Finding[] = []
+    // Spans matched by specific rules, and the catch-all rules' findings
+    // that wait to see whether one of those spans covers them.
+    const claimed: number[] = []
+    const pending: { finding: Finding; start: number; end: number }[] = []
     let starts: number[] | undefined
 
     const run = (rule: TextRule, from: number, to: number): void => {
@@ -88,9 +94,23 @@ export class Engine {
         from === 0 && to === text.length ? text : text.slice(from, to)
       for (const match of rule.detect(slice)) {
         starts ??= lineStarts(text)
-        found.push(
-          this.toFinding(rule, match, from, path, text, starts, lineNumbers)
+        const finding = this.toFinding(
+          rule,
+          match,
+          from,
+          path,
+          text,
+          starts,
+          lineNumbers
         )
+        const start = from + match.start
+        const end = from + match.end
+        if (rule.fallback) {
+          pending.push({ finding, start, end })
+        } else {
+          found.push(finding)
+          claimed.push(start, end)
+        }
       }
     }
 
@@ -104,6 +124,9 @@ export class Engine {
       for (let i = 0; i < spans.length; i += 2)
         run(rule, spans[i]!, spans[i + 1]!)
     })
+    for (const { finding, start, end } of pending) {
+      if (!overlapsAny(claimed, start, end)) found.push(finding)
+    }
     return found
   }
 
@@ -149,6 +172,8 @@ export class Engine {
   private windowsByRule(text: string): Map<number, number[]> {
     const windows = new Map<number, number[]>()
     if (this.index.keywords.length === 0) return windows
+    const rules = this.textRules
+    const keywords = this.index.keywords
     this.index.scan(text, (keyword, end) => {
       for (const ruleIndex of this.keywordRules[keyword]!) {
         let spans = windows.get(ruleIndex)
@@ -159,11 +184,20 @@ export class Engine {
         const last = spans.length - 1
         // Hits inside the current window add nothing.
         if (last > 0 && end <= spans[last]!) continue
-        const context = this.textRules[ruleIndex]!.contextLines ?? 0
-        const start = windowStart(text, end - 1, context)
-        const stop = windowEnd(text, end - 1, context)
-        if (last > 0 && start <= spans[last]!) spans[last] = stop
-        else spans.push(start, stop)
+        const rule = rules[ruleIndex]!
+        const context = rule.contextLines ?? 0
+        const reach = context === 0 ? rule.reach : undefined
+        const start =
+          reach === undefined
+            ? windowStart(text, end - 1, context)
+            : reachStart(text, end - keywords[keyword]!.length, reach)
+        const stop =
+          reach === undefined
+            ? windowEnd(text, end - 1, context)
+            : reachEnd(text, end, reach)
+        if (last > 0 && start <= spans[last]!) {
+          spans[last] = Math.max(spans[last]!, stop)
+        } else spans.push(start, stop)
       }
     })
     return windows
@@ -218,6 +252,14 @@ export class Engine {
     }
     return finding
   }
+}
+
+/** Whether [start, end) overlaps one of the pairs in `spans`. */
+function overlapsAny(spans: readonly number[], start: number, end: number) {
+  for (let i = 0; i < spans.length; i += 2) {
+    if (spans[i]! < end && start < spans[i + 1]!) return true
+  }
+  return false
 }
 
 function touchesChange(finding: Finding, document: ScanDocument): boolean {

@@ -65,3 +65,24 @@ export function windowEnd(
   }
   return at - 1
 }
+
+/**
+ * Offset of the start of `offset`'s line, or `offset - reach` if the line
+ * starts further back: the cost is bounded by `reach`, not the line.
+ */
+export function reachStart(text: string, offset: number, reach: number) {
+  const low = Math.max(0, offset - reach)
+  for (let i = offset - 1; i >= low; i--) {
+    if (text.charCodeAt(i) === 10) return i + 1
+  }
+  return low
+}
+
+/** Offset of the end of `offset`'s line, or `offset + reach`, bounded. */
+export function reachEnd(text: string, offset: number, reach: number) {
+  const high = Math.min(text.length, offset + reach)
+  for (let i = offset; i < high; i++) {
+    if (text.charCodeAt(i) === 10) return i
+  }
+  return high
+}

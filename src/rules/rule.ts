@@ -35,6 +35,12 @@ export interface RuleMetadata {
   readonly redaction: RedactionStyle
   /** What the rule checks beyond the pattern (checksum, structure, context). */
   readonly validation?: string
+  /**
+   * Set on catch-all rules (a generic credential assignment): their match
+   * is dropped when a more specific rule matched an overlapping span of
+   * the same text, so one secret yields one finding.
+   */
+  readonly fallback?: boolean
   /** A bad and a fixed example for the documentation (no real values). */
   readonly examples?: { readonly bad: string; readonly good: string }
 }
@@ -75,6 +81,13 @@ export interface TextRule extends RuleMetadata {
    * side (default 0: the hit's own line). A PEM key needs its whole block.
    */
   readonly contextLines?: number
+  /**
+   * When set (and `contextLines` is not), a window reaches only this many
+   * characters before the keyword and after it, within its line: enough for a
+   * token that contains its keyword, and it keeps a minified bundle's
+   * megabyte-long line from being read once per hit.
+   */
+  readonly reach?: number
   /** Optional cheap path filter (POSIX, repository-relative). */
   appliesTo?(path: string): boolean
   detect(text: string): Iterable<Match>

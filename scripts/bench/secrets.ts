@@ -1,0 +1,306 @@
+/**
+ * Benchmark of the credential scan: the project's own node_modules (real
+ * code nobody here wrote) through `Engine.scanText` with every rule, on
+ * one core, and secretlint with its recommended preset on the same files.
+ *
+ *   npm run bench:secrets [-- --findings] [-- --sample-mb 24]
+ *
+ * secretlint is installed by this script into .bench/secretlint (git
+ * ignored); it is never a dependency of the project. Files are read one
+ * at a time, so memory does not grow with the corpus.
+ */
+import { spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
+import { lstatSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { Engine } from '../../src/engine/engine.js'
+import type { Finding } from '../../src/findings/finding.js'
+import { allRules } from '../../src/rules/index.js'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const CORPUS = join(ROOT, 'node_modules')
+const SECRETLINT_DIR = join(ROOT, '.bench', 'secretlint')
+const MAX_FILE = 2 * 1024 * 1024
+// Two rounds: secretlint slows down over many more calls in one process
+// (its profiler keeps every mark), which would not be a fair measure.
+const ROUNDS = 2
+const args = process.argv.slice(2)
+const showFindings = args.includes('--findings')
+const sampleArg = args.indexOf('--sample-mb')
+const SAMPLE_BYTES =
+  (sampleArg === -1 ? 24 : Number(args[sampleArg + 1])) * 1024 * 1024
+
+// Files over the size cap, counted so the output says what was left out.
+const tooLarge = { files: 0, bytes: 0 }
+
+/** Every regular file under `dir` up to the cap, sorted, with its size. */
+function corpusFiles(dir: string): { path: string; size: number }[] {
+  const out: { path: string; size: number }[] = []
+  const walk = (at: string): void => {
+    for (const name of readdirSync(at).sort()) {
+      const full = join(at, name)
+      const stat = lstatSync(full)
+      if (stat.isSymbolicLink()) continue
+      if (stat.isDirectory()) walk(full)
+      else if (stat.isFile() && stat.size > MAX_FILE) {
+        tooLarge.files++
+        tooLarge.bytes += stat.size
+      } else if (stat.isFile() && stat.size > 0) {
+        out.push({ path: full, size: stat.size })
+      }
+    }
+  }
+  walk(dir)
+  return out
+}
+
+/** The file as text, or undefined for a binary file (a NUL in 8 KiB). */
+function readText(path: string): string | undefined {
+  const bytes = readFileSync(path)
+  const head = bytes.subarray(0, 8192)
+  if (head.includes(0)) return undefined
+  return bytes.toString('utf8')
+}
+
+interface RunResult {
+  readonly bytes: number
+  readonly files: number
+  readonly seconds: number
+  readonly findings: Finding[]
+}
+
+function runOurs(files: readonly { path: string }[]): RunResult {
+  const engine = new Engine(allRules)
+  const findings: Finding[] = []
+  let bytes = 0
+  let count = 0
+  let nanos = 0n
+  for (const file of files) {
+    const text = readText(file.path)
+    if (text === undefined) continue
+    const started = process.hrtime.bigint()
+    const found = engine.scanText(relative(CORPUS, file.path), text)
+    nanos += process.hrtime.bigint() - started
+    for (const f of found) findings.push(f)
+    bytes += Buffer.byteLength(text)
+    count++
+  }
+  return { bytes, files: count, seconds: Number(nanos) / 1e9, findings }
+}
+
+/**
+ * The whole corpus on two worker threads, every other file each. The
+ * figure is bytes over the slower worker's scan time, the same measure as
+ * the one-core run.
+ */
+async function runTwoCores(files: readonly { path: string }[]) {
+  const halves = [0, 1].map(k =>
+    files.filter((_, i) => i % 2 === k).map(f => f.path)
+  )
+  const results = await Promise.all(
+    halves.map(
+      paths =>
+        new Promise<{ bytes: number; seconds: number; findings: number }>(
+          (done, fail) => {
+            // A worker does not inherit tsx's loader, so it registers it
+            // before importing the TypeScript worker module.
+            const worker = new Worker(WORKER_BOOTSTRAP, {
+              eval: true,
+              workerData: { paths, module: WORKER_MODULE }
+            })
+            worker.once('message', done)
+            worker.once('error', fail)
+          }
+        )
+    )
+  )
+  const bytes = results.reduce((sum, r) => sum + r.bytes, 0)
+  const seconds = Math.max(...results.map(r => r.seconds))
+  return {
+    bytes,
+    seconds,
+    findings: results.reduce((s, r) => s + r.findings, 0)
+  }
+}
+
+const WORKER_MODULE = new URL('./secrets-worker.ts', import.meta.url).href
+const WORKER_BOOTSTRAP = `
+const { workerData } = require('node:worker_threads')
+import('tsx/esm/api').then(api => {
+  api.register()
+  return import(workerData.module)
+})
+`
+
+type LintSource = (input: unknown) => Promise<{ messages: unknown[] }>
+
+/** Installs secretlint into the scratch folder when it is not there. */
+async function loadSecretlint(): Promise<{
+  lint: LintSource
+  preset: unknown
+}> {
+  const core = join(SECRETLINT_DIR, 'node_modules/@secretlint/core')
+  if (!existsSync(core)) {
+    mkdirSync(SECRETLINT_DIR, { recursive: true })
+    const manifest = join(SECRETLINT_DIR, 'package.json')
+    if (!existsSync(manifest)) writeFileSync(manifest, '{"private":true}\n')
+    console.log('Installing secretlint into .bench/secretlint …')
+    const npm = spawnSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        SECRETLINT_DIR,
+        '--no-audit',
+        '--no-fund',
+        '@secretlint/core',
+        '@secretlint/secretlint-rule-preset-recommend'
+      ],
+      { stdio: 'inherit' }
+    )
+    if (npm.status !== 0) throw new Error('npm install of secretlint failed')
+  }
+  const importFrom = (pkg: string) =>
+    import(
+      pathToFileURL(
+        join(SECRETLINT_DIR, 'node_modules', pkg, 'module/index.js')
+      ).href
+    )
+  const { lintSource } = (await importFrom('@secretlint/core')) as {
+    lintSource: LintSource
+  }
+  const { creator } = (await importFrom(
+    '@secretlint/secretlint-rule-preset-recommend'
+  )) as {
+    creator: unknown
+  }
+  return { lint: lintSource, preset: creator }
+}
+
+async function runSecretlint(
+  files: readonly { path: string }[]
+): Promise<RunResult> {
+  const { lint, preset } = await loadSecretlint()
+  const config = {
+    rules: [
+      { id: '@secretlint/secretlint-rule-preset-recommend', rule: preset }
+    ]
+  }
+  let messages = 0
+  let bytes = 0
+  let count = 0
+  let nanos = 0n
+  for (const file of files) {
+    const text = readText(file.path)
+    if (text === undefined) continue
+    const started = process.hrtime.bigint()
+    const result = await lint({
+      source: { filePath: file.path, content: text, contentType: 'text' },
+      options: { config, maskSecrets: true }
+    })
+    nanos += process.hrtime.bigint() - started
+    messages += result.messages.length
+    bytes += Buffer.byteLength(text)
+    count++
+  }
+  return {
+    bytes,
+    files: count,
+    seconds: Number(nanos) / 1e9,
+    findings: new Array<Finding>(messages)
+  }
+}
+
+const faster = (a: RunResult | undefined, b: RunResult) =>
+  a === undefined || b.seconds < a.seconds ? b : a
+
+/** Every k-th file, k chosen so the sample is about `target` bytes. */
+function sampleOf<T extends { size: number }>(
+  files: readonly T[],
+  target: number
+): T[] {
+  const total = files.reduce((sum, f) => sum + f.size, 0)
+  const step = Math.max(1, Math.round(total / target))
+  return files.filter((_, i) => i % step === 0)
+}
+
+const mb = (bytes: number) => bytes / (1024 * 1024)
+const rate = (r: RunResult) => mb(r.bytes) / r.seconds
+const fmt = (n: number, digits = 1) => n.toFixed(digits)
+
+async function main(): Promise<void> {
+  const files = corpusFiles(CORPUS)
+  const onDisk = files.reduce((sum, f) => sum + f.size, 0)
+  console.log(
+    `Corpus: node_modules, ${files.length} files ≤ 2 MiB (${fmt(mb(onDisk))} MB); ` +
+      `left out ${tooLarge.files} larger files (${fmt(mb(tooLarge.bytes))} MB)`
+  )
+
+  // 1. Whole corpus, ours, one core, after a warm-up on its first files.
+  runOurs(files.slice(0, 300))
+  const ours = runOurs(files)
+  const rss = process.resourceUsage().maxRSS / 1024
+  console.log(
+    `hipaa-gate   whole corpus: ${fmt(mb(ours.bytes))} MB in ${ours.files} text files, ` +
+      `${fmt(ours.seconds, 2)} s scanning, ${fmt(rate(ours))} MB/s (one core)`
+  )
+  console.log(`peak RSS after the whole-corpus scan: ${fmt(rss, 0)} MB`)
+  console.log(`findings: ${ours.findings.length}`)
+  const byRule = new Map<string, number>()
+  for (const f of ours.findings)
+    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1)
+  for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${String(n).padStart(5)}  ${rule}`)
+  }
+  if (showFindings) {
+    for (const f of ours.findings) {
+      console.log(`  ${f.ruleId}  ${f.file}:${f.line}  ${f.redacted}`)
+    }
+  }
+
+  // 1b. The same corpus on two cores.
+  const two = await runTwoCores(files)
+  console.log(
+    `hipaa-gate   whole corpus on two worker threads: ${fmt(mb(two.bytes) / two.seconds)} MB/s ` +
+      `(slower worker ${fmt(two.seconds, 2)} s scanning, ${two.findings} findings)`
+  )
+
+  // 2. The same deterministic sample through both tools: two rounds of
+  // one then the other, each tool's best round counted, so both see the
+  // same machine (other jobs come and go) and both are warmed up.
+  const sample = sampleOf(files, SAMPLE_BYTES)
+  let oursSample: RunResult | undefined
+  let theirs: RunResult | undefined
+  for (let round = 0; round < ROUNDS; round++) {
+    oursSample = faster(oursSample, runOurs(sample))
+    theirs = faster(theirs, await runSecretlint(sample))
+  }
+  if (!oursSample || !theirs) throw new Error('no benchmark round ran')
+  console.log(
+    `\nSample (every ${Math.round(files.length / sample.length)}th file): ` +
+      `${fmt(mb(theirs.bytes))} MB in ${theirs.files} text files, same files ` +
+      `for both, best of ${ROUNDS} alternating rounds`
+  )
+  console.log(
+    `hipaa-gate   ${fmt(rate(oursSample))} MB/s  (${fmt(oursSample.seconds, 2)} s, ${oursSample.findings.length} findings, ${allRules.length} rules)`
+  )
+  console.log(
+    `secretlint   ${fmt(rate(theirs), 2)} MB/s  (${fmt(theirs.seconds, 2)} s, ${theirs.findings.length} messages, preset-recommend)`
+  )
+  console.log(
+    `ratio        ${fmt(rate(oursSample) / rate(theirs))}× secretlint’s throughput`
+  )
+  console.log(
+    `peak RSS (whole run): ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`
+  )
+}
+
+await main()

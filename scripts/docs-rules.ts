@@ -1,0 +1,18 @@
+/**
+ * Writes docs/rules/ from the metadata of every rule the gate ships.
+ *
+ *   npm run docs:rules
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { allRules } from '../src/rules/index.js'
+import { formattedRuleDocs } from './docs/render-rules.js'
+
+const DIR = resolve(import.meta.dirname, '..', 'docs', 'rules')
+
+const files = await formattedRuleDocs(allRules, DIR)
+mkdirSync(DIR, { recursive: true })
+for (const [name, content] of files) writeFileSync(join(DIR, name), content)
+console.log(
+  `Wrote ${files.size} pages for ${allRules.length} rules to docs/rules/`
+)
