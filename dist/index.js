@@ -29650,7 +29650,7 @@ function displayName(algorithm) {
 }
 const HEX = /^[0-9a-f]{1,128}$/;
 /** True when `digest` is lower-case hex of the right length. */
-function isHexDigest(algorithm, digest) {
+function isHexDigest$1(algorithm, digest) {
     return digest.length === digestBytes(algorithm) * 2 && HEX.test(digest);
 }
 
@@ -29913,7 +29913,7 @@ function readStatement(value, line, text, entries, problems) {
                 continue;
             known++;
             const digest = typeof hex === 'string' ? hex.toLowerCase() : '';
-            if (!isHexDigest(algorithm, digest)) {
+            if (!isHexDigest$1(algorithm, digest)) {
                 problems.push({
                     line: at,
                     reason: `subject ${quote(name)} has a malformed ${key} digest`
@@ -32268,7 +32268,7 @@ async function readBundleFile(absolute, relative) {
         return [malformed(relative, 1, 'is not valid JSON (truncated?)')];
     }
     if (lines.length === 0)
-        return [fromJson(JSON.parse(text), relative, 1)];
+        return [fromJson$1(JSON.parse(text), relative, 1)];
     const bundles = [];
     lines.forEach((raw, index) => {
         if (raw.trim() === '')
@@ -32281,7 +32281,7 @@ async function readBundleFile(absolute, relative) {
             bundles.push(malformed(relative, index + 1, 'is not valid JSON (truncated?)'));
             return;
         }
-        bundles.push(fromJson(value, relative, index + 1));
+        bundles.push(fromJson$1(value, relative, index + 1));
     });
     return bundles;
 }
@@ -32291,7 +32291,7 @@ const VALIDATORS = {
     [distExports$4.BUNDLE_V03_LEGACY_MEDIA_TYPE]: distExports$4.assertBundleLatest,
     [distExports$4.BUNDLE_V03_MEDIA_TYPE]: distExports$4.assertBundleLatest
 };
-function fromJson(value, file, line) {
+function fromJson$1(value, file, line) {
     const mediaType = value?.mediaType;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         return malformed(file, line, 'is not a JSON object');
@@ -32378,7 +32378,7 @@ function statementSubjects(subjects) {
         for (const [key, hex] of Object.entries(digest)) {
             const algorithm = parseAlgorithmName(key);
             const value = typeof hex === 'string' ? hex.toLowerCase() : '';
-            if (algorithm && isHexDigest(algorithm, value)) {
+            if (algorithm && isHexDigest$1(algorithm, value)) {
                 out.push({
                     algorithm,
                     digest: value,
@@ -33760,7 +33760,7 @@ var x509 = {};
 
 var cert = {};
 
-var ext = {};
+var ext$1 = {};
 
 var sct$1 = {};
 
@@ -33932,10 +33932,10 @@ function requireSct$1 () {
 var hasRequiredExt;
 
 function requireExt () {
-	if (hasRequiredExt) return ext;
+	if (hasRequiredExt) return ext$1;
 	hasRequiredExt = 1;
-	Object.defineProperty(ext, "__esModule", { value: true });
-	ext.X509SCTExtension = ext.X509SubjectKeyIDExtension = ext.X509AuthorityKeyIDExtension = ext.X509SubjectAlternativeNameExtension = ext.X509KeyUsageExtension = ext.X509BasicConstraintsExtension = ext.X509Extension = void 0;
+	Object.defineProperty(ext$1, "__esModule", { value: true });
+	ext$1.X509SCTExtension = ext$1.X509SubjectKeyIDExtension = ext$1.X509AuthorityKeyIDExtension = ext$1.X509SubjectAlternativeNameExtension = ext$1.X509KeyUsageExtension = ext$1.X509BasicConstraintsExtension = ext$1.X509Extension = void 0;
 	const stream_1 = requireStream();
 	const sct_1 = requireSct$1();
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.1
@@ -33963,7 +33963,7 @@ function requireExt () {
 	        return this.root.subs[this.root.subs.length - 1];
 	    }
 	}
-	ext.X509Extension = X509Extension;
+	ext$1.X509Extension = X509Extension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.9
 	class X509BasicConstraintsExtension extends X509Extension {
 	    get isCA() {
@@ -33980,7 +33980,7 @@ function requireExt () {
 	        return this.extnValueObj.subs[0];
 	    }
 	}
-	ext.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+	ext$1.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.3
 	class X509KeyUsageExtension extends X509Extension {
 	    get digitalSignature() {
@@ -33998,7 +33998,7 @@ function requireExt () {
 	        return this.extnValueObj.subs[0].toBitString();
 	    }
 	}
-	ext.X509KeyUsageExtension = X509KeyUsageExtension;
+	ext$1.X509KeyUsageExtension = X509KeyUsageExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6
 	class X509SubjectAlternativeNameExtension extends X509Extension {
 	    get rfc822Name() {
@@ -34031,7 +34031,7 @@ function requireExt () {
 	        return this.extnValueObj.subs[0].subs;
 	    }
 	}
-	ext.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+	ext$1.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.1
 	class X509AuthorityKeyIDExtension extends X509Extension {
 	    get keyIdentifier() {
@@ -34045,14 +34045,14 @@ function requireExt () {
 	        return this.extnValueObj.subs[0];
 	    }
 	}
-	ext.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+	ext$1.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.2
 	class X509SubjectKeyIDExtension extends X509Extension {
 	    get keyIdentifier() {
 	        return this.extnValueObj.subs[0].value;
 	    }
 	}
-	ext.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+	ext$1.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
 	// https://www.rfc-editor.org/rfc/rfc6962#section-3.3
 	class X509SCTExtension extends X509Extension {
 	    constructor(asn1) {
@@ -34078,8 +34078,8 @@ function requireExt () {
 	        return sctList;
 	    }
 	}
-	ext.X509SCTExtension = X509SCTExtension;
-	return ext;
+	ext$1.X509SCTExtension = X509SCTExtension;
+	return ext$1;
 }
 
 var hasRequiredCert;
@@ -36694,7 +36694,7 @@ async function loadTrust(options) {
     const rootLabel = options.trustedRootLabel ?? options.trustedRootPath;
     const json = options.trustedRootPath === undefined
         ? publicGoodTrustedRoot()
-        : await readJson(options.trustedRootPath, rootLabel);
+        : await readJson$1(options.trustedRootPath, rootLabel);
     const root = parseTrustedRoot(json, rootLabel ?? 'public-good trusted root');
     const publicKey = options.publicKeyPath === undefined
         ? undefined
@@ -36755,7 +36755,7 @@ function keepDerEncodings(material) {
         }
     }
 }
-async function readJson(file, label) {
+async function readJson$1(file, label) {
     let text;
     try {
         text = await readFile(file, 'utf8');
@@ -40012,7 +40012,7 @@ async function expandGlobs(workspace, patterns, input) {
         }
         const root = path.resolve(workspace, scan.base || '.');
         const descendInto = (folder) => !SKIPPED_FOLDERS.has(folder) || relative.includes(folder);
-        for await (const file of walk(root, 0, descendInto)) {
+        for await (const file of walk$1(root, 0, descendInto)) {
             const name = insideWorkspace(workspace, file);
             if (name !== undefined && matcher(name))
                 found.add(file);
@@ -40055,7 +40055,7 @@ async function exists(file) {
  * or a way out of the workspace); links to files are listed, and the
  * caller checks where they point.
  */
-async function* walk(folder, depth, descendInto) {
+async function* walk$1(folder, depth, descendInto) {
     if (depth > MAX_DEPTH)
         return;
     let entries;
@@ -40069,7 +40069,7 @@ async function* walk(folder, depth, descendInto) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (descendInto(entry.name))
-                yield* walk(full, depth + 1, descendInto);
+                yield* walk$1(full, depth + 1, descendInto);
         }
         else if (entry.isFile() || entry.isSymbolicLink()) {
             yield full;
@@ -40417,6 +40417,27 @@ function windowEnd(text, offset, context) {
         at = nl + 1;
     }
     return at - 1;
+}
+/**
+ * Offset of the start of `offset`'s line, or `offset - reach` if the line
+ * starts further back: the cost is bounded by `reach`, not the line.
+ */
+function reachStart(text, offset, reach) {
+    const low = Math.max(0, offset - reach);
+    for (let i = offset - 1; i >= low; i--) {
+        if (text.charCodeAt(i) === 10)
+            return i + 1;
+    }
+    return low;
+}
+/** Offset of the end of `offset`'s line, or `offset + reach`, bounded. */
+function reachEnd(text, offset, reach) {
+    const high = Math.min(text.length, offset + reach);
+    for (let i = offset; i < high; i++) {
+        if (text.charCodeAt(i) === 10)
+            return i;
+    }
+    return high;
 }
 
 /**
@@ -49342,7 +49363,7 @@ function pairOf(map, key) {
     return undefined;
 }
 /** The value node under `key`, if it is a node. */
-function valueOf(map, key) {
+function valueOf$1(map, key) {
     const value = pairOf(map, key)?.value;
     return isNodeLike(value) ? value : undefined;
 }
@@ -49434,10 +49455,10 @@ function nodeMatch(text, node, fields) {
 // scopes), never secrets; anything that does not look like one (a password
 // in an image reference's userinfo, say) is left out of the message.
 const PRINTABLE = /^[\w.\-/:@+~]{1,200}$/;
-const USERINFO = /:[^@]{0,200}@/;
+const USERINFO$1 = /:[^@]{0,200}@/;
 /** `value` in backticks when it is a harmless identifier, else `fallback`. */
 function quoted(value, fallback) {
-    return PRINTABLE.test(value) && !USERINFO.test(value)
+    return PRINTABLE.test(value) && !USERINFO$1.test(value)
         ? `\`${value}\``
         : fallback;
 }
@@ -50047,11 +50068,11 @@ function readJob(id, key, node) {
         key,
         node,
         ...optional$1('permissions', pairOf(node, 'permissions')),
-        ...optional$1('runsOn', valueOf(node, 'runs-on')),
-        ...optional$1('container', valueOf(node, 'container')),
+        ...optional$1('runsOn', valueOf$1(node, 'runs-on')),
+        ...optional$1('container', valueOf$1(node, 'container')),
         ...optional$1('services', mapAt(node, 'services')),
         ...optional$1('uses', scalarAt(node, 'uses')),
-        ...optional$1('secrets', valueOf(node, 'secrets')),
+        ...optional$1('secrets', valueOf$1(node, 'secrets')),
         ...optional$1('env', mapAt(node, 'env')),
         steps: readSteps(node)
     };
@@ -50302,7 +50323,7 @@ function stepsExample(...steps) {
  * says what its token may do, never everything, and no job holds a write
  * scope it shows no use for.
  */
-const HELP = 'https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token';
+const HELP$3 = 'https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token';
 const permissionsUndeclared = workflowRule({
     id: 'workflow-permissions-undeclared',
     severity: 'warning',
@@ -50315,7 +50336,7 @@ const permissionsUndeclared = workflowRule({
         'jobs that need them. The finding points at each job that inherits ' +
         'the default, so a change that adds such a job is reported.',
     validation: 'Passes when the workflow or the job has a `permissions` key.',
-    helpUri: HELP,
+    helpUri: HELP$3,
     examples: {
         bad: 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest',
         good: 'on: push\npermissions:\n  contents: read\njobs:\n  test:\n' +
@@ -50346,7 +50367,7 @@ const permissionsWriteAll = workflowRule({
         'releases, packages, deployments and security alerts; any step or ' +
         'action in the job can use it. List the scopes the job needs instead.',
     validation: 'Looks at workflow-level and job-level `permissions`.',
-    helpUri: HELP,
+    helpUri: HELP$3,
     examples: {
         bad: 'permissions: write-all',
         good: 'permissions:\n  contents: read\n  pull-requests: write'
@@ -50412,7 +50433,7 @@ const permissionsUnneededWrite = workflowRule({
         'need every scope. If a job does need a scope the gate cannot see, ' +
         'say why with `# hipaa-gate:allow <reason>` on the scope line.',
     validation: 'Heuristic: based on a table of common actions and CLI commands.',
-    helpUri: HELP,
+    helpUri: HELP$3,
     examples: {
         bad: 'permissions:\n  contents: write\njobs:\n  test:\n    steps:\n' +
             '      - run: npm test',
@@ -50595,7 +50616,7 @@ const containerImageNotPinned = workflowRule({
     }
 });
 
-const MESSAGE = 'Plain `http://` lets anyone on the network path read the request and ' +
+const MESSAGE$1 = 'Plain `http://` lets anyone on the network path read the request and ' +
     'replace what comes back. Use the `https://` address of the same ' +
     'server (or mirror it behind TLS).';
 // Programs whose URL arguments are downloads, package sources or remotes.
@@ -50684,7 +50705,7 @@ function urlMatch(start, url) {
         end: start + url.length,
         value: url,
         kind: 'URL',
-        message: MESSAGE
+        message: MESSAGE$1
     };
 }
 // Configuration keys that name where packages come from: `.npmrc`
@@ -51578,23 +51599,2766 @@ function createCiConfigRules(options = {}) {
 /** The CI configuration rules with default options. */
 const ciConfigRules = createCiConfigRules();
 
-const SSN = /(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])/g;
+/**
+ * Which files the structured readers own. The SSN rule leaves these to
+ * the record rules, so one message or object is one finding, not one per
+ * value. CSV, TSV and YAML are not among them: the gate's other tests and
+ * reports rely on an SSN in those being reported as `us-ssn`, so there an
+ * SSN is reported by both (until the gate drops a token finding inside a
+ * record finding).
+ */
+const STRUCTURED = /\.(?:hl7|hl7v2|er7|x12|edi|837|835|270|271|json|ndjson|jsonl|sql|dcm|dicom)$/i;
+/** Whether a record rule reads files at this path. */
+function isStructuredPath(path) {
+    return STRUCTURED.test(path);
+}
+// Generated files that hold package metadata or compiled code, never
+// patient data: lock files and source maps.
+const GENERATED = /(?:^|\/)(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock)$|\.map$/;
+/** Whether the PHI rules skip this path as generated. */
+function isGeneratedPath(path) {
+    return GENERATED.test(path);
+}
+/** The lower-case extension of a path, without the dot. */
+function extensionOf(path) {
+    const slash = path.lastIndexOf('/');
+    const dot = path.lastIndexOf('.');
+    return dot > slash ? path.slice(dot + 1).toLowerCase() : '';
+}
+/**
+ * Whether a record rule reads this path, YAML and CSV included. The
+ * free-text, Medicare and card rules leave all of these to the record
+ * rules; the SSN rule still reads YAML and CSV as text.
+ */
+function isRecordPath(path) {
+    return isStructuredPath(path) || /\.(?:ya?ml|csv|tsv|psv)$/i.test(path);
+}
+
+/**
+ * Checks that tell an identifier the issuer could have assigned from a
+ * number that merely has the right length. A checksum is evidence, not
+ * proof: about one number in ten passes a Luhn check by chance.
+ */
 // Numbers the SSA has published as examples, or that circulated widely
 // after being printed on sample cards; they identify no one.
-const PUBLISHED_SAMPLES = new Set([
+const PUBLISHED_SAMPLE_SSNS = new Set([
     '078051120',
     '123456789',
     '219099999',
     ...Array.from({ length: 10 }, (_, i) => `98765432${i}`)
 ]);
-/** Whether the SSA issues numbers of this form (area, group, serial). */
-function isIssuableSsn(area, group, serial) {
-    if (area === '000' || area === '666' || area[0] === '9')
-        return false;
-    if (group === '00' || serial === '0000')
-        return false;
-    return !PUBLISHED_SAMPLES.has(area + group + serial);
+/**
+ * Classifies nine digits as an issuable SSN, an ITIN (area 9xx with the
+ * IRS's group ranges) or a number the SSA never issues.
+ */
+function classifySsn(digits) {
+    const area = digits.slice(0, 3);
+    const group = Number(digits.slice(3, 5));
+    const serial = digits.slice(5, 9);
+    if (PUBLISHED_SAMPLE_SSNS.has(digits)) {
+        return { kind: 'not-issued', reason: 'published sample SSN' };
+    }
+    if (area === '999') {
+        return { kind: 'not-issued', reason: 'SSN in the 999 area (Synthea)' };
+    }
+    if (area[0] === '9') {
+        if (isItinGroup(group))
+            return { kind: 'itin' };
+        return { kind: 'not-issued', reason: 'SSN area 900-999 is never issued' };
+    }
+    if (area === '000' || area === '666') {
+        return { kind: 'not-issued', reason: `SSN area ${area} is never issued` };
+    }
+    if (group === 0)
+        return { kind: 'not-issued', reason: 'SSN group 00' };
+    if (serial === '0000') {
+        return { kind: 'not-issued', reason: 'SSN serial 0000' };
+    }
+    if (isRepetitive(digits)) {
+        return { kind: 'not-issued', reason: 'repeated or sequential digits' };
+    }
+    return { kind: 'issuable' };
 }
+// IRS individual taxpayer numbers: 9NN-GG-NNNN with these groups.
+function isItinGroup(group) {
+    return ((group >= 50 && group <= 65) ||
+        (group >= 70 && group <= 88) ||
+        (group >= 90 && group <= 92) ||
+        (group >= 94 && group <= 99));
+}
+/** Whether a digit string is one digit repeated, or a run up or down. */
+function isRepetitive(digits) {
+    if (digits.length < 4)
+        return false;
+    if (/^(\d)\1{3,40}$/.test(digits))
+        return true;
+    let up = true;
+    let down = true;
+    for (let i = 1; i < digits.length; i++) {
+        const step = digits.charCodeAt(i) - digits.charCodeAt(i - 1);
+        if (step !== 1 && step !== -9)
+            up = false;
+        if (step !== -1 && step !== 9)
+            down = false;
+    }
+    return up || down;
+}
+/** The Luhn (mod 10) check over a string of digits. */
+function luhn(digits) {
+    let sum = 0;
+    let double = false;
+    for (let i = digits.length - 1; i >= 0; i--) {
+        let d = digits.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            return false;
+        if (double) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        double = !double;
+    }
+    return digits.length > 0 && sum % 10 === 0;
+}
+/** The card network whose issuer range and length `digits` fall in. */
+function cardNetwork(digits) {
+    const n = digits.length;
+    const p2 = Number(digits.slice(0, 2));
+    const p3 = Number(digits.slice(0, 3));
+    const p4 = Number(digits.slice(0, 4));
+    const p6 = Number(digits.slice(0, 6));
+    if (digits[0] === '4' && (n === 13 || n === 16 || n === 19))
+        return 'Visa';
+    if (n === 16 && ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))) {
+        return 'Mastercard';
+    }
+    if (n === 15 && (p2 === 34 || p2 === 37))
+        return 'American Express';
+    if (n >= 16 &&
+        n <= 19 &&
+        (p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65)) {
+        return 'Discover';
+    }
+    if (n >= 16 && n <= 19 && p4 >= 3528 && p4 <= 3589)
+        return 'JCB';
+    if (n === 14 && ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38)) {
+        return 'Diners Club';
+    }
+    if (n >= 16 && n <= 19 && p6 >= 622126 && p6 <= 622925)
+        return 'UnionPay';
+    return undefined;
+}
+// The numbers payment processors publish for testing; they pass Luhn and
+// the issuer ranges but no account exists behind them.
+const TEST_CARDS = new Set([
+    '4111111111111111',
+    '4242424242424242',
+    '4012888888881881',
+    '4222222222222',
+    '4000056655665556',
+    '4005519200000004',
+    '4012000033330026',
+    '5555555555554444',
+    '5105105105105100',
+    '5200828282828210',
+    '2223003122003222',
+    '2223000048400011',
+    '378282246310005',
+    '371449635398431',
+    '378734493671000',
+    '6011111111111117',
+    '6011000990139424',
+    '6011000400000000',
+    '3530111333300000',
+    '3566002020360505',
+    '30569309025904',
+    '38520000023237',
+    '36227206271667'
+]);
+/** Whether a card number is a published test number (or a digit pattern). */
+function isTestCard(digits) {
+    return TEST_CARDS.has(digits) || isRepetitive(digits.slice(1));
+}
+const MBI_ALPHA = 'ACDEFGHJKMNPQRTUVWXY';
+/**
+ * Medicare Beneficiary Identifier position rules: C A AN N A AN N A A N N,
+ * where C is 1-9, A a letter other than S, L, O, I, B, Z, and AN either.
+ */
+function isValidMbi(value) {
+    const v = value.replace(/-/g, '').toUpperCase();
+    if (v.length !== 11)
+        return false;
+    const digit = (c, from = '0') => c >= from && c <= '9';
+    const alpha = (c) => MBI_ALPHA.includes(c);
+    const pattern = 'CAWNAWNAANN';
+    for (let i = 0; i < 11; i++) {
+        const c = v[i];
+        const p = pattern[i];
+        if (p === 'C' && !digit(c, '1'))
+            return false;
+        if (p === 'N' && !digit(c))
+            return false;
+        if (p === 'A' && !alpha(c))
+            return false;
+        if (p === 'W' && !digit(c) && !alpha(c))
+            return false;
+    }
+    return true;
+}
+/**
+ * Legacy Health Insurance Claim Number: an issuable SSN followed by a
+ * beneficiary identification code (a letter and an optional digit).
+ */
+function isValidHicn(value) {
+    const m = /^(\d{9})([A-Z])(\d?)$/.exec(value.replace(/[-\s]/g, ''));
+    if (!m)
+        return false;
+    return classifySsn(m[1]).kind === 'issuable';
+}
+/**
+ * DEA registration number: two letters (registrant type, then the first
+ * letter of the surname or 9) and seven digits whose last is a checksum.
+ */
+function isValidDea(value) {
+    const m = /^([ABCDEFGHJKLMPRSTUX])([A-Z9])(\d{7})$/.exec(value.toUpperCase());
+    if (!m)
+        return false;
+    const d = [...m[3]].map(Number);
+    const sum = d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5]);
+    return sum % 10 === d[6];
+}
+const VIN_VALUES = {};
+'ABCDEFGH'.split('').forEach((c, i) => (VIN_VALUES[c] = i + 1));
+'JKLMN'.split('').forEach((c, i) => (VIN_VALUES[c] = i + 1));
+VIN_VALUES['P'] = 7;
+VIN_VALUES['R'] = 9;
+'STUVWXYZ'.split('').forEach((c, i) => (VIN_VALUES[c] = i + 2));
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+/** Vehicle identification number: 17 characters, check digit at 9. */
+function isValidVin(value) {
+    const v = value.toUpperCase();
+    if (!/^[A-HJ-NPR-Z0-9]{17}$/.test(v))
+        return false;
+    let sum = 0;
+    for (let i = 0; i < 17; i++) {
+        const c = v[i];
+        const n = c >= '0' && c <= '9' ? Number(c) : VIN_VALUES[c];
+        sum += n * VIN_WEIGHTS[i];
+    }
+    const check = sum % 11 === 10 ? 'X' : String(sum % 11);
+    return v[8] === check;
+}
+/** National Provider Identifier: ten digits, Luhn over the 80840 prefix. */
+function isValidNpi(value) {
+    return /^[12]\d{9}$/.test(value) && luhn('80840' + value);
+}
+/**
+ * Classifies a phone number: NANP area codes and exchanges start 2-9 and
+ * are not N11; 555-0100 to 555-0199 is reserved for fiction, and Synthea
+ * writes 555 as the area code.
+ */
+function classifyPhone(value) {
+    let d = value.replace(/\D/g, '');
+    if (d.length === 11 && d[0] === '1')
+        d = d.slice(1);
+    if (d.length !== 10)
+        return { kind: 'invalid' };
+    const area = d.slice(0, 3);
+    const exchange = d.slice(3, 6);
+    const line = Number(d.slice(6));
+    const nxx = (x) => x[0] >= '2' && x.slice(1) !== '11';
+    if (!nxx(area) || !nxx(exchange))
+        return { kind: 'invalid' };
+    if (exchange === '555' && line >= 100 && line <= 199) {
+        return { kind: 'fictional', reason: '555-01XX fiction range phone' };
+    }
+    if (area === '555') {
+        return { kind: 'fictional', reason: '555 area-code phone (Synthea)' };
+    }
+    if (isRepetitive(d.slice(3))) {
+        return { kind: 'fictional', reason: 'repeated or sequential digits' };
+    }
+    return { kind: 'assignable' };
+}
+
+// Four-digit groups (or Amex 4-6-5) with one consistent separator, or none.
+// (The look-behind is checked by hand, so the pattern starts with a digit.)
+const CARD = /\d{4}(?:([ -]?)\d{4}\1\d{4}\1\d{1,7}|([ -]?)\d{6}\2\d{4,5})(?![\d.-])/g;
+const paymentCardNumber = {
+    kind: 'text',
+    id: 'payment-card-number',
+    category: 'phi',
+    severity: 'error',
+    safeguard: '164.514(b)(2)(i)(J)',
+    summary: 'Payment card number (Luhn and issuer range) near a card label',
+    description: 'Matches 13-19 digit numbers near words like `card`, `visa` or ' +
+        '`credit` that pass the Luhn check and fall in an issuer range (Visa, ' +
+        'Mastercard including the 2221-2720 series, American Express, ' +
+        'Discover, JCB, Diners Club, UnionPay). The test numbers payment ' +
+        'processors publish are synthetic and pass. About one number in ten ' +
+        'passes Luhn by chance, which is why a card label must be near.',
+    validation: 'Luhn checksum, issuer prefix and length, card context.',
+    examples: {
+        bad: 'card_number: <16-digit card>',
+        good: 'card_number: 4242 4242 4242 4242'
+    },
+    // `card` also covers `mastercard`, `credit card`, `card_number`.
+    keywords: ['card', 'visa', 'amex', 'ccnum', 'cc_num'],
+    contextLines: 1,
+    redaction: 'suffix',
+    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
+    *detect(text) {
+        for (const m of text.matchAll(CARD)) {
+            if (m.index > 0 && /[\d.-]/.test(text[m.index - 1]))
+                continue;
+            const digits = m[0].replace(/[ -]/g, '');
+            const network = cardNetwork(digits);
+            if (!network || !luhn(digits) || isTestCard(digits))
+                continue;
+            yield {
+                start: m.index,
+                end: m.index + m[0].length,
+                value: m[0],
+                kind: `${network} card`,
+                message: `${network} card number (passes Luhn; Safe Harbor identifier J). ` +
+                    'Remove it; use a published test card number in fixtures.',
+                properties: {
+                    identifiers: ['payment card number'],
+                    safeHarbor: ['J'],
+                    network
+                }
+            };
+        }
+    }
+};
+
+const A = '[AC-HJKMNP-RT-Y]';
+const W = '[AC-HJKMNP-RT-Y0-9]';
+const MBI = new RegExp(`(?<![\\w-])[1-9]${A}${W}\\d-?${A}${W}\\d-?${A}{2}\\d{2}(?![\\w-])`, 'g');
+// The identifier CMS prints in its own MBI documentation.
+const CMS_EXAMPLE = '1EG4TE5MK73';
+const medicareMbi = {
+    kind: 'text',
+    id: 'medicare-mbi',
+    category: 'phi',
+    severity: 'error',
+    safeguard: '164.514(b)(2)(i)(I)',
+    summary: 'Medicare Beneficiary Identifier near a Medicare label',
+    description: 'Matches 11-character MBIs near `MBI`, `Medicare` or `beneficiary`. ' +
+        'The position rules are checked: digits 1-9 first, letters where ' +
+        'letters go, and never S, L, O, I, B or Z. The example MBI CMS ' +
+        'publishes is ignored. Remove the identifier or use a synthetic one.',
+    validation: 'CMS MBI position rules; Medicare context on the same lines.',
+    examples: { bad: 'mbi: <MBI>', good: 'mbi: 1EG4-TE5-MK73 (CMS example)' },
+    // `mbi` alone occurs inside `combine` and `ambiguous`.
+    keywords: [
+        'medicare',
+        'beneficiary',
+        'mbi:',
+        'mbi=',
+        'mbi"',
+        "mbi'",
+        'mbi ',
+        'mbi_',
+        '_mbi',
+        'mbi#'
+    ],
+    contextLines: 1,
+    redaction: 'suffix',
+    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
+    *detect(text) {
+        for (const m of text.matchAll(MBI)) {
+            const v = m[0].replace(/-/g, '');
+            if (!isValidMbi(v) || v === CMS_EXAMPLE)
+                continue;
+            yield {
+                start: m.index,
+                end: m.index + m[0].length,
+                value: m[0],
+                kind: 'MBI',
+                message: 'Medicare Beneficiary Identifier (Safe Harbor identifier I). ' +
+                    'Remove it or use synthetic data.',
+                properties: { identifiers: ['MBI'], safeHarbor: ['I'] }
+            };
+        }
+    }
+};
+const HICN = /(?<![\w-])(\d{3})-?(\d{2})-?(\d{4})-?([A-Z]\d?)(?![\w-])/g;
+const medicareHicn = {
+    kind: 'text',
+    id: 'medicare-hicn',
+    category: 'phi',
+    severity: 'error',
+    safeguard: '164.514(b)(2)(i)(I)',
+    summary: 'Legacy Medicare Health Insurance Claim Number near a label',
+    description: 'Matches HICNs (an SSN in an issued range followed by a beneficiary ' +
+        'identification code such as A, B or C1) near `HICN` or `Medicare`. ' +
+        'HICNs were replaced by MBIs but persist in old claims and fixtures.',
+    validation: 'The SSN part must be issuable; Medicare context required.',
+    examples: { bad: 'HICN: <SSN>A', good: 'HICN: 999-00-0001A' },
+    keywords: ['hicn', 'medicare'],
+    contextLines: 1,
+    redaction: 'suffix',
+    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
+    *detect(text) {
+        for (const m of text.matchAll(HICN)) {
+            if (classifySsn(m[1] + m[2] + m[3]).kind !== 'issuable')
+                continue;
+            yield {
+                start: m.index,
+                end: m.index + m[0].length,
+                value: m[0],
+                kind: 'HICN',
+                message: 'Medicare Health Insurance Claim Number (holds an SSN; Safe ' +
+                    'Harbor identifiers G and I). Remove it or use synthetic data.',
+                properties: { identifiers: ['HICN'], safeHarbor: ['G', 'I'] }
+            };
+        }
+    }
+};
+
+/**
+ * The Safe Harbor identifiers of 45 CFR 164.514(b)(2)(i)(A)–(R) that text can
+ * carry, as the kinds of value the PHI rules recognise. Each kind names its
+ * letter, and how much it identifies a person on its own.
+ */
+const KINDS$1 = {
+    name: { letter: 'A', strength: 'anchor', needsContext: true },
+    'street address': { letter: 'B', strength: 'weak', needsContext: true },
+    city: { letter: 'B', strength: 'weak', needsContext: true },
+    'ZIP code': { letter: 'B', strength: 'weak', needsContext: true },
+    'birth date': { letter: 'C', strength: 'weak', needsContext: false },
+    'admission date': { letter: 'C', strength: 'weak', needsContext: false },
+    'discharge date': { letter: 'C', strength: 'weak', needsContext: false },
+    'death date': { letter: 'C', strength: 'weak', needsContext: false },
+    'service date': { letter: 'C', strength: 'weak', needsContext: true },
+    'age over 89': { letter: 'C', strength: 'weak', needsContext: true },
+    'phone number': { letter: 'D', strength: 'weak', needsContext: true },
+    'fax number': { letter: 'E', strength: 'weak', needsContext: true },
+    'email address': { letter: 'F', strength: 'weak', needsContext: true },
+    SSN: { letter: 'G', strength: 'direct', needsContext: false },
+    ITIN: { letter: 'R', strength: 'direct', needsContext: false },
+    MRN: { letter: 'H', strength: 'anchor', needsContext: false },
+    'health plan number': {
+        letter: 'I',
+        strength: 'anchor',
+        needsContext: false
+    },
+    MBI: { letter: 'I', strength: 'direct', needsContext: false },
+    HICN: { letter: 'I', strength: 'direct', needsContext: false },
+    'account number': { letter: 'J', strength: 'anchor', needsContext: true },
+    'payment card number': {
+        letter: 'J',
+        strength: 'direct',
+        needsContext: false
+    },
+    'licence number': { letter: 'K', strength: 'anchor', needsContext: true },
+    'DEA number': { letter: 'K', strength: 'weak', needsContext: true },
+    VIN: { letter: 'L', strength: 'anchor', needsContext: true },
+    'device identifier': { letter: 'M', strength: 'anchor', needsContext: true },
+    URL: { letter: 'N', strength: 'weak', needsContext: true },
+    'IP address': { letter: 'O', strength: 'weak', needsContext: true },
+    NPI: { letter: 'R', strength: 'weak', needsContext: true },
+    'health information': { letter: '', strength: 'weak', needsContext: true }
+};
+/**
+ * Looks a key up in a constant table by own property only, so input such
+ * as `constructor` or `__proto__` never reaches Object.prototype.
+ */
+function lookup(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** The Safe Harbor letter of a kind (A–R), or '' when it is not one. */
+function safeHarborLetter(kind) {
+    return KINDS$1[kind].letter;
+}
+/** How much a kind identifies a person on its own. */
+function strengthOf(kind) {
+    return KINDS$1[kind].strength;
+}
+/**
+ * Whether a kind counts only in patient context: a name and an email in a
+ * package manifest are its author's, not a patient's.
+ */
+function needsPatientContext(kind) {
+    return KINDS$1[kind].needsContext;
+}
+/** `birth date (C)`, the form findings list identifiers in. */
+function describeKind(kind) {
+    const letter = KINDS$1[kind].letter;
+    return letter ? `${kind} (${letter})` : kind;
+}
+
+const INVALID = { status: 'invalid' };
+const real = (kind) => ({ status: 'real', kind });
+const synthetic = (reason) => ({ status: 'synthetic', reason });
+const deidentified = (reason) => ({
+    status: 'deidentified',
+    reason
+});
+// Placeholders a de-identification tool or a careful author leaves behind.
+const REDACTED_WORD = /^[[<({]{0,2}\s{0,2}(?:redacted|removed|masked|suppressed|withheld|hidden|de-?identified|anonymi[sz]ed|omitted|scrubbed|n\/a)\s{0,2}[\])>}]{0,2}$/i;
+const PLACEHOLDER_TOKEN = /^(?:\[[A-Z][A-Z_ -]{1,30}(?:_\d{1,4})?\]|<[A-Z][A-Z_ -]{1,30}(?:_\d{1,4})?>|\{\{[\w .-]{1,40}\}\})$/;
+const MASKED = /^[X*#•]{1,12}(?:[-\s./][X*#•]{1,12}){0,4}(?:[-\s./]?\d{1,4})?$/i;
+/** The reason a value is a de-identification placeholder, if it is one. */
+function deidentifiedShape(value) {
+    const v = value.trim();
+    if (REDACTED_WORD.test(v))
+        return 'redaction marker';
+    if (PLACEHOLDER_TOKEN.test(v))
+        return 'placeholder token';
+    if (MASKED.test(v) && /[X*#•]{2}/i.test(v))
+        return 'masked value';
+    return undefined;
+}
+// Surnames and given names that mark a made-up person.
+const PLACEHOLDER_NAMES = new Set(('doe test tester testing sample example patient fake demo dummy mock ' +
+    'anonymous anon unknown lorem ipsum foo bar baz qux user nobody none ' +
+    'null placeholder synthetic fictitious john.doe jane.doe').split(' '));
+const LABEL_WORDS = new Set('name first last full given family middle surname patient maiden nick'.split(' '));
+const NAME$1 = /^[\p{L}][\p{L}\p{M}' .,^-]{0,80}$/u;
+const SYNTHEA_NAME = /\p{L}\d{1,4}(?:$|[\s^,])/u;
+function judgeName(value) {
+    const v = value.trim();
+    if (SYNTHEA_NAME.test(v) && /^[\p{L}\d' .,^-]{2,80}$/u.test(v)) {
+        return synthetic('digits appended to the name (Synthea)');
+    }
+    if (!NAME$1.test(v))
+        return INVALID;
+    const words = v
+        .toLowerCase()
+        .split(/[\s^,.]{1,4}/)
+        .filter(w => w.length > 0);
+    if (words.length === 0 || words.length > 6)
+        return INVALID;
+    // `First name`, `Family name`: a form label or translation, not a person.
+    if (words.every(w => LABEL_WORDS.has(w)))
+        return INVALID;
+    if (words.some(w => PLACEHOLDER_NAMES.has(w))) {
+        return synthetic('placeholder name');
+    }
+    if (v.length < 2)
+        return INVALID;
+    return real('name');
+}
+function judgeSsn(value, kind) {
+    const m = /^(\d{3})[- ]?(\d{2})[- ]?(\d{4})$/.exec(value.trim());
+    if (!m)
+        return INVALID;
+    const c = classifySsn(m[1] + m[2] + m[3]);
+    if (c.kind === 'not-issued')
+        return synthetic(c.reason);
+    if (c.kind === 'itin') {
+        return kind === 'ITIN' ? real('ITIN') : synthetic('SSN area 9xx');
+    }
+    return real('SSN');
+}
+const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+/** Year, month and day of a date in the forms records use, if valid. */
+function parseDate(value) {
+    const v = value.trim();
+    let y, m, d;
+    let r = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]\d{2}:?\d{2}[\d:.+Z-]{0,20})?$/.exec(v);
+    if (r) {
+        y = Number(r[1]);
+        m = Number(r[2]);
+        d = Number(r[3]);
+    }
+    else if ((r = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v))) {
+        m = Number(r[1]);
+        d = Number(r[2]);
+        y = Number(r[3]);
+    }
+    else if ((r = /^([A-Za-z]{3})[a-z]{0,6}\.? (\d{1,2}),? (\d{4})$/.exec(v)) ||
+        (r = /^(\d{1,2}) ([A-Za-z]{3})[a-z]{0,6}\.? (\d{4})$/.exec(v))) {
+        const monthFirst = /^[A-Za-z]/.test(v);
+        const name = (monthFirst ? r[1] : r[2]).toLowerCase();
+        m = MONTHS.indexOf(name) + 1;
+        d = Number(monthFirst ? r[2] : r[1]);
+        y = Number(r[3]);
+    }
+    else {
+        return undefined;
+    }
+    if (y < 1870 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) {
+        return undefined;
+    }
+    return [y, m, d];
+}
+function judgeDate(value, kind) {
+    const v = value.trim();
+    if (/^\d{4}$/.test(v))
+        return deidentified('date reduced to the year');
+    if (/^\d{4}-\d{2}$/.test(v) && kind !== 'birth date') {
+        return deidentified('date reduced to the month');
+    }
+    const date = parseDate(v);
+    if (!date)
+        return INVALID;
+    if (date[1] === 1 && date[2] === 1 && date[0] === 1900) {
+        return synthetic('placeholder date 1900-01-01');
+    }
+    return real(kind);
+}
+function judgeAge(value) {
+    const v = value.trim();
+    if (/^(?:90|89)\+$|^>\s{0,2}89$/.test(v))
+        return deidentified('ages 90+');
+    if (!/^\d{1,3}$/.test(v))
+        return INVALID;
+    const age = Number(v);
+    return age > 89 && age < 125 ? real('age over 89') : INVALID;
+}
+function judgePhone(value, kind) {
+    if (!/^[+\d()\s.-]{7,22}(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?$/i.test(value)) {
+        return INVALID;
+    }
+    const c = classifyPhone(value.replace(/\s{0,2}(?:x|ext\.?).{0,12}$/i, ''));
+    if (c.kind === 'invalid')
+        return INVALID;
+    if (c.kind === 'fictional')
+        return synthetic(c.reason);
+    return real(kind);
+}
+// RFC 2606 and RFC 6761 names that never resolve to a real mailbox.
+const RESERVED_DOMAIN = /(?:^|\.)(?:example(?:\.com|\.org|\.net)?|test|invalid|localhost|local)$/i;
+/** The reason an email's or URL's host is reserved, if it is. */
+function reservedDomain(host) {
+    return RESERVED_DOMAIN.test(host)
+        ? 'reserved domain (RFC 2606/6761)'
+        : undefined;
+}
+function judgeEmail(value) {
+    const m = /^[\w.%+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})$/.exec(value.trim());
+    if (!m)
+        return INVALID;
+    const reserved = reservedDomain(m[1]);
+    if (reserved)
+        return synthetic(reserved);
+    if (!m[1].includes('.'))
+        return INVALID;
+    return real('email address');
+}
+function judgeZip(value) {
+    const v = value.trim();
+    if (/^\d{3}(?:xx|\*\*|00)?$/i.test(v)) {
+        return deidentified('ZIP reduced to three digits');
+    }
+    if (!/^\d{5}(?:-?\d{4})?$/.test(v))
+        return INVALID;
+    if (isRepetitive(v.slice(0, 5)))
+        return synthetic('placeholder ZIP code');
+    return real('ZIP code');
+}
+function judgeCard(value) {
+    const d = value.replace(/[\s-]/g, '');
+    if (!/^\d{13,19}$/.test(d) || !luhn(d) || !cardNetwork(d))
+        return INVALID;
+    if (isTestCard(d))
+        return synthetic('published test card number');
+    return real('payment card number');
+}
+function judgeIdNumber(value, kind) {
+    const v = value.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9 ./_-]{2,30}$/.test(v) || !/\d/.test(v)) {
+        return INVALID;
+    }
+    const digits = v.replace(/\D/g, '');
+    if (digits.length >= 4 &&
+        digits.length === v.length &&
+        isRepetitive(digits)) {
+        return synthetic('repeated or sequential digits');
+    }
+    if (/^(?:test|sample|demo|fake|synth|example)/i.test(v)) {
+        return synthetic('identifier marked as test data');
+    }
+    if (kind === 'licence number' && /^S999\d{3,8}$/i.test(v)) {
+        return synthetic('S999 licence number (Synthea)');
+    }
+    return real(kind);
+}
+function judgeAddress(value, kind) {
+    const v = value.trim();
+    if (kind === 'city') {
+        return /^[\p{L}][\p{L} .'-]{1,40}$/u.test(v) ? real('city') : INVALID;
+    }
+    if (!/^\d{1,6}[A-Za-z]?\s{1,3}[\p{L}\d][\p{L}\d .,'#/-]{2,80}$/u.test(v)) {
+        return INVALID;
+    }
+    if (/^(?:123|1234|12345)\s{1,3}(?:main|fake|test|example|sample)\b/i.test(v)) {
+        return synthetic('placeholder street address');
+    }
+    return real('street address');
+}
+function judgeIp(value) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value.trim());
+    if (!m)
+        return INVALID;
+    const o = m.slice(1).map(Number);
+    if (o.some(x => x > 255))
+        return INVALID;
+    const [a, b, c] = o;
+    if ((a === 192 && b === 0 && c === 2) ||
+        (a === 198 && b === 51 && c === 100) ||
+        (a === 203 && b === 0 && c === 113)) {
+        return synthetic('documentation address range (RFC 5737)');
+    }
+    if (a === 127 || a === 0 || a === 10 || (a === 192 && b === 168)) {
+        return synthetic('private or loopback address');
+    }
+    return real('IP address');
+}
+function judgeUrl(value) {
+    const m = /^https?:\/\/([A-Za-z0-9.-]{1,253})(?:[/:?#].{0,500})?$/.exec(value.trim());
+    if (!m)
+        return INVALID;
+    const reserved = reservedDomain(m[1]);
+    return reserved ? synthetic(reserved) : real('URL');
+}
+/** Judges `value` found where a value of `kind` belongs. */
+function judge(kind, value) {
+    const v = value.trim();
+    if (v.length === 0 || v.length > 200)
+        return INVALID;
+    const shape = deidentifiedShape(v);
+    if (shape)
+        return deidentified(shape);
+    switch (kind) {
+        case 'name':
+            return judgeName(v);
+        case 'SSN':
+        case 'ITIN':
+            return judgeSsn(v, kind);
+        case 'birth date':
+        case 'admission date':
+        case 'discharge date':
+        case 'death date':
+        case 'service date':
+            return judgeDate(v, kind);
+        case 'age over 89':
+            return judgeAge(v);
+        case 'phone number':
+        case 'fax number':
+            return judgePhone(v, kind);
+        case 'email address':
+            return judgeEmail(v);
+        case 'ZIP code':
+            return judgeZip(v);
+        case 'street address':
+        case 'city':
+            return judgeAddress(v, kind);
+        case 'payment card number':
+            return judgeCard(v);
+        case 'MBI':
+            return isValidMbi(v) ? real('MBI') : INVALID;
+        case 'HICN':
+            return isValidHicn(v) ? real('HICN') : INVALID;
+        case 'DEA number':
+            return isValidDea(v) ? real('DEA number') : INVALID;
+        case 'VIN':
+            return isValidVin(v) ? real('VIN') : INVALID;
+        case 'NPI':
+            return isValidNpi(v) ? real('NPI') : INVALID;
+        case 'IP address':
+            return judgeIp(v);
+        case 'URL':
+            return judgeUrl(v);
+        case 'health information':
+            return /\p{L}{2}/u.test(v) || /^[A-Z]\d{2}/.test(v)
+                ? real('health information')
+                : INVALID;
+        case 'MRN':
+        case 'health plan number':
+        case 'account number':
+        case 'licence number':
+        case 'device identifier':
+            return judgeIdNumber(v, kind);
+        default:
+            return INVALID;
+    }
+}
+
+// Kinds that tell a record is about a patient although no key says so.
+const HEALTH_KINDS = new Set([
+    'SSN',
+    'ITIN',
+    'MBI',
+    'HICN',
+    'MRN',
+    'health plan number',
+    'birth date',
+    'admission date',
+    'discharge date',
+    'death date',
+    'health information'
+]);
+const REMEDY = 'Replace it with synthetic or de-identified data (Safe Harbor, ' +
+    '45 CFR 164.514(b)(2)), or remove it.';
+function unique(items) {
+    return [...new Set(items)];
+}
+/**
+ * Turns a record into a match: `error` when it identifies a patient,
+ * `note` when it holds one weak identifier or is synthetic or
+ * de-identified (the note says why), nothing when it holds no identifier.
+ */
+function assessRecord(record, format) {
+    const verdicts = record.fields.map(field => ({
+        field,
+        verdict: judge(field.kind, field.value)
+    }));
+    // Without patient context only identifiers that are about a person by
+    // nature count; an author's name and email are not PHI, and a workflow
+    // step named `test` is no placeholder patient.
+    const context = record.patientContext ||
+        verdicts.some(v => v.verdict.status === 'real' && HEALTH_KINDS.has(v.verdict.kind));
+    const real = [];
+    const syntheticReasons = [...(record.syntheticSignals ?? [])];
+    const deidentified = [...(record.deidentifiedSignals ?? [])];
+    for (const { field, verdict } of verdicts) {
+        if (!context && needsPatientContext(field.kind))
+            continue;
+        if (verdict.status === 'real') {
+            real.push({ kind: verdict.kind, value: field.value.trim() });
+        }
+        else if (verdict.status === 'synthetic') {
+            syntheticReasons.push(verdict.reason);
+        }
+        else if (verdict.status === 'deidentified') {
+            deidentified.push(`${field.kind}: ${verdict.reason}`);
+        }
+    }
+    const counted = real;
+    const kinds = unique(counted.map(f => f.kind));
+    const value = counted.map(f => f.value).join('\n');
+    const base = {
+        start: record.start,
+        end: record.end,
+        kind: `${format.id} record`
+    };
+    // A real direct identifier outweighs any sign of synthetic data.
+    const direct = kinds.filter(k => strengthOf(k) === 'direct');
+    const reasons = unique(syntheticReasons);
+    if (reasons.length > 0 && direct.length === 0) {
+        if (kinds.length === 0 && record.fields.length === 0)
+            return undefined;
+        return {
+            ...base,
+            value: value || record.fields.map(f => f.value).join('\n'),
+            severity: 'note',
+            message: `${format.label} considered synthetic (${reasons.join('; ')}); ` +
+                'not blocking.',
+            properties: {
+                format: format.id,
+                identifiers: kinds,
+                safeHarbor: unique(kinds.map(safeHarborLetter).filter(Boolean)),
+                synthetic: true,
+                reasons
+            }
+        };
+    }
+    const flagged = (record.deidentifiedSignals ?? []).length > 0;
+    if (kinds.length === 0 || (flagged && direct.length === 0)) {
+        if (deidentified.length === 0)
+            return undefined;
+        const shown = unique(deidentified);
+        return {
+            ...base,
+            value: record.fields.map(f => f.value).join('\n'),
+            severity: 'note',
+            message: `${format.label} considered de-identified (${shown.join('; ')}); ` +
+                'not blocking.',
+            properties: {
+                format: format.id,
+                identifiers: kinds,
+                deidentified: true,
+                reasons: shown
+            }
+        };
+    }
+    const severity = severityOf(kinds);
+    const listed = kinds.map(describeKind).join(', ');
+    const letters = unique(kinds.map(safeHarborLetter).filter(Boolean));
+    const message = severity === 'error'
+        ? `${format.label} holds patient identifiers: ${listed}. ${REMEDY}`
+        : `${format.label} holds only ${listed}; without other identifiers ` +
+            'this does not identify a patient, so it is not blocking.';
+    return {
+        ...base,
+        value,
+        severity,
+        message,
+        properties: {
+            format: format.id,
+            identifiers: kinds,
+            safeHarbor: letters,
+            synthetic: false,
+            ...(deidentified.length > 0
+                ? { deidentifiedFields: unique(deidentified) }
+                : {})
+        }
+    };
+}
+/**
+ * A direct identifier blocks alone; a name or record number blocks with
+ * any other identifier; weak identifiers block when three Safe Harbor
+ * categories meet (a street, city and ZIP are one category, (B)).
+ */
+function severityOf(kinds) {
+    if (kinds.some(k => strengthOf(k) === 'direct'))
+        return 'error';
+    const groups = unique(kinds.map(k => safeHarborLetter(k) || 'health'));
+    const identifying = groups.filter(g => g !== 'health');
+    if (identifying.length === 0)
+        return 'note';
+    const anchored = kinds.some(k => strengthOf(k) === 'anchor');
+    if (anchored && groups.length >= 2)
+        return 'error';
+    if (identifying.length >= 3)
+        return 'error';
+    return 'note';
+}
+
+/**
+ * Field names to identifier kinds, for the readers that see keys: CSV and
+ * TSV headers, SQL column lists, JSON and YAML keys, labels in notes. Keys
+ * are compared folded (lower case, letters and digits only), so
+ * `Patient_DOB`, `patientDob` and `patient-dob` are one key.
+ */
+const EXACT = {};
+function add(kind, keys) {
+    for (const key of keys.split(' '))
+        EXACT[key] = kind;
+}
+add('name', 'name firstname lastname givenname familyname surname fullname middlename ' +
+    'fname lname patientname membername insuredname subscribername ' +
+    'guarantorname nextofkin nextofkinname kinname mothersmaidenname ' +
+    'maidenname emergencycontact emergencycontactname contactname ' +
+    'patientfirstname patientlastname given family legalname preferredname');
+add('birth date', 'dob dateofbirth birthdate birthday bdate birthdt dobdate patientdob ' +
+    'memberdob subscriberdob insureddob birthdatetime');
+add('admission date', 'admitdate admissiondate admitdt admitted admittedat');
+add('discharge date', 'dischargedate dischargedt dischargedat discharged');
+add('death date', 'deathdate dateofdeath deceaseddate deceaseddatetime dod deathdt');
+add('service date', 'servicedate dateofservice visitdate encounterdate appointmentdate');
+add('age over 89', 'age patientage ageyears');
+add('phone number', 'phone phonenumber homephone mobile mobilephone cell cellphone telephone ' +
+    'tel workphone contactphone primaryphone phoneno');
+add('fax number', 'fax faxnumber faxno');
+add('email address', 'email emailaddress mail emailid');
+add('SSN', 'ssn socialsecuritynumber socialsecurity ssnumber socsecnum ssno');
+add('ITIN', 'itin taxpayerid tin');
+add('MRN', 'mrn medicalrecordnumber medicalrecordno medicalrecord mrnumber ' +
+    'patientid patientnumber patientno chartnumber chartno recordnumber ' +
+    'mrnid ehrid emrid');
+add('health plan number', 'memberid membernumber memberno subscriberid subscribernumber ' +
+    'policynumber policyno policyid insuranceid insurancenumber ' +
+    'healthplanid healthplannumber beneficiaryid medicaidid medicaidnumber ' +
+    'groupnumber planid insuredid');
+add('MBI', 'mbi medicarebeneficiaryidentifier medicareid medicarenumber');
+add('HICN', 'hicn hic healthinsuranceclaimnumber');
+add('account number', 'accountnumber accountno acctno acctnum patientaccount accountid ' +
+    'billingaccount encounterid visitnumber');
+add('payment card number', 'cardnumber ccnumber creditcard creditcardnumber ccnum pan cardno');
+add('licence number', 'driverslicense driverlicense driverslicence driverlicence dlnumber ' +
+    'licensenumber licencenumber license licence dl passport ' +
+    'passportnumber certificatenumber');
+add('DEA number', 'dea deanumber');
+add('VIN', 'vin vehiclevin vehicleidentificationnumber');
+add('device identifier', 'deviceid deviceserial serialnumber udi implantserial deviceserialnumber');
+add('street address', 'address streetaddress street address1 addressline1 addr homeaddress ' +
+    'mailingaddress line1 residence');
+add('city', 'city town');
+add('ZIP code', 'zip zipcode postalcode postcode zip5');
+add('URL', 'url website homepage');
+add('IP address', 'ip ipaddress clientip remoteaddr remoteip');
+add('NPI', 'npi');
+add('health information', 'diagnosis diagnoses condition icd10 icd10code dx medication medications ' +
+    'procedure allergy allergies chiefcomplaint');
+// Keys that name a person only in patient context: `name` in a manifest is
+// a package's name.
+const GENERIC = new Set(['name', 'given', 'family', 'address', 'line1', 'tel']);
+// Tails that may follow a qualifier: `patient_first_name`, `insured_phone`,
+// indexed by their last three letters so a lookup tries only a few.
+const TAILS = new Map();
+for (const tail of Object.keys(EXACT)
+    .filter(k => k.length >= 5 && !GENERIC.has(k))
+    .concat(['dob', 'ssn', 'mrn', 'zip'])
+    .sort((a, b) => b.length - a.length)) {
+    const end = tail.slice(-3);
+    const list = TAILS.get(end) ?? [];
+    list.push(tail);
+    TAILS.set(end, list);
+}
+/** Folds a key to lower-case letters and digits. */
+function foldKey(key) {
+    return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+/** The kind a field name announces exactly, without tail matching. */
+function exactKindOfKey(key) {
+    return lookup(EXACT, foldKey(key));
+}
+// Qualifiers that make a field someone else's: a clinic's phone or a
+// physician's name is not an identifier of the patient (Safe Harbor covers
+// the individual, relatives, employers and household members).
+const OTHER_PARTY = /^(?:provider|facility|clinic|practice|physician|doctor|prescriber|pharmacy|hospital|payer|insurer|office|support|referring|attending|rendering|billing(?!account)|vendor|company|org|organization)/;
+/** Whether a key names a field of a provider or organisation. */
+function isOtherPartyKey(key) {
+    return OTHER_PARTY.test(foldKey(key));
+}
+/**
+ * The identifier kind a field name announces, if any. A qualified key
+ * (`guarantor_phone`) counts as its tail.
+ */
+function kindOfKey(key) {
+    const k = foldKey(key);
+    if (k.length === 0 || k.length > 60)
+        return undefined;
+    const exact = lookup(EXACT, k);
+    if (exact)
+        return exact;
+    if (OTHER_PARTY.test(k))
+        return undefined;
+    for (const tail of TAILS.get(k.slice(-3)) ?? []) {
+        if (k.endsWith(tail) && k.length > tail.length)
+            return lookup(EXACT, tail);
+    }
+    return undefined;
+}
+// Words that make the records beside them a patient's. Not `member` or
+// `health`: code configs are full of `member-ordering` and `healthcheck`.
+const PATIENT_WORDS = /patient|subscriber|insured|beneficiar|guarantor|enrollee|nextofkin|claimant|mrn|ehr|emr|clinical|medical|diagnos|encounter|admission|discharge|fhir|hl7/i;
+// A key that is about patients as a whole: `patient`, `patients`,
+// `patient_info`, `insured`, `subscriber` — not `subscribers_url`.
+const PATIENT_KEY = /^(?:patient|subscriber|insured|beneficiary|beneficiaries|guarantor|enrollee|nextofkin|claimant|dependent|mrn|diagnosis|diagnoses|encounter|admission|discharge)(?:s|info|data|record|records|details|demographics|list|name|id|dob)?$|^patient/;
+/** Whether one key, column or table name names patients or their data. */
+function isPatientKey(key) {
+    const k = foldKey(key);
+    return k.length <= 40 && PATIENT_KEY.test(k);
+}
+/** Whether any of `keys` names patients, or `path` speaks of them. */
+function hasPatientContext(path, keys) {
+    return isPatientContext(foldKey(path)) || keys.some(isPatientKey);
+}
+/**
+ * Whether a key, table or file name speaks of patients (and so the names,
+ * phones and addresses beside it are theirs).
+ */
+function isPatientContext(text, limit = 2000) {
+    return PATIENT_WORDS.test(text.length > limit ? text.slice(0, limit) : text);
+}
+
+/**
+ * Free text: clinical notes, logs, comments, sample messages in docs. A
+ * labelled value (`DOB: …`, `mrn=…`, `Patient: …`) is read with a pattern
+ * for its kind, and labels on adjacent lines make one record, so a note
+ * that names a patient and gives a birth date is one finding.
+ */
+// A label, optionally quoted or prefixed as a key, then a separator.
+const LABEL = /(?<![A-Za-z0-9_])(patient(?:'s)?(?:[ _]?full)?(?:[ _]?name)?|pt|(?:full|first|last|given|family|middle)[ _]?name|name|surname|dob|d\.o\.b\.?|date[ _]of[ _]birth|birth[ _]?date|born|ssn|social[ _]security(?:[ _](?:number|no\.?|#))?|mrn|medical[ _]record(?:[ _](?:number|no\.?|#))?|member[ _]?(?:id|number|no\.?|#)|subscriber[ _]?id|policy[ _]?(?:number|no\.?|#)|(?:patient[ _])?account[ _]?(?:number|no\.?|#)?|acct[ _]?(?:no\.?|#)?|(?:home[ _]|cell[ _]|work[ _])?phone|tel|telephone|cell|mobile|fax|e-?mail|(?:home[ _]|street[ _])?address|addr|zip(?:[ _]?code)?|city|dl|postal[ _]code|age|admitted|admission[ _]date|admit[ _]date|discharged|discharge[ _]date|date[ _]of[ _]death|deceased|mbi|medicare[ _](?:id|number|beneficiary[ _]identifier)|hicn|driver'?s?[ _]licen[sc]e(?:[ _](?:number|no\.?|#))?|npi|dea|vin|device[ _]serial|ip[ _]address)(?![A-Za-z0-9])["']?\s{0,3}(?:[:=#]|=>|\bis\b)?\s{0,3}["']?/gi;
+const SPECIAL = {
+    patient: 'name',
+    patients: 'name',
+    patientfullname: 'name',
+    pt: 'name',
+    born: 'birth date',
+    admitted: 'admission date',
+    discharged: 'discharge date',
+    deceased: 'death date'
+};
+function kindOfLabel(label) {
+    if (isOtherPartyKey(label))
+        return undefined;
+    const k = label.toLowerCase().replace(/[^a-z]/g, '');
+    const special = lookup(SPECIAL, k) ?? exactKindOfKey(k);
+    if (special)
+        return special;
+    if (k.startsWith('socialsecurity'))
+        return 'SSN';
+    if (k.startsWith('medicalrecord'))
+        return 'MRN';
+    if (k.startsWith('member') || k.startsWith('policy')) {
+        return 'health plan number';
+    }
+    if (k.startsWith('subscriber'))
+        return 'health plan number';
+    if (k.startsWith('medicare'))
+        return 'MBI';
+    if (k.startsWith('driver'))
+        return 'licence number';
+    if (k.startsWith('acct') || k.includes('account'))
+        return 'account number';
+    if (k.startsWith('patient') && k.endsWith('name'))
+        return 'name';
+    if (k === 'deviceserial')
+        return 'device identifier';
+    if (k === 'dateofdeath')
+        return 'death date';
+    return kindOfKey(k);
+}
+const DATE = /(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{8}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4}|\d{4}(?![\d/-]))/y;
+// Value patterns per kind, tried right after a label. De-identification
+// placeholders are tried first so that they are recognised as such.
+const PLACEHOLDER = /(?:\[[A-Z][A-Z_ -]{1,30}(?:_\d{1,4})?\]|<[A-Z][A-Z_ -]{1,30}>|\[?redacted\]?|X{3}-X{2}-\d{4}|\*{3}-\*{2}-\d{4}|90\+)/iy;
+const VALUE = {
+    name: /(?:\p{Lu}[\p{L}'’-]{1,24}\d{0,4},? ){1,3}\p{Lu}[\p{L}'’-]{1,24}\d{0,4}(?![\p{L}\d_(]|\.\w)/uy,
+    city: /\p{Lu}[\p{L}.'-]{1,24}(?: \p{Lu}[\p{L}.'-]{1,24}){0,2}(?![\p{L}\d_(])/uy,
+    'birth date': DATE,
+    'admission date': DATE,
+    'discharge date': DATE,
+    'death date': DATE,
+    SSN: /\d{3}-\d{2}-\d{4}(?![\d-])|\d{9}(?!\d)/y,
+    ITIN: /\d{3}-\d{2}-\d{4}(?![\d-])/y,
+    'phone number': /(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)/y,
+    'fax number': /(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)/y,
+    'email address': /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}/y,
+    'ZIP code': /\d{5}(?:-\d{4})?(?!\d)|\d{3}(?!\d)/y,
+    'street address': /\d{1,6} [\p{L}\d.'# -]{2,60}?(?=[,;|"'\r\n]|$| {2}|\. )/uy,
+    'age over 89': /\d{1,3}(?![\d.])/y,
+    MRN: /[A-Z0-9][A-Z0-9-]{3,24}(?![\w-])/iy,
+    'health plan number': /[A-Z0-9][A-Z0-9-]{3,24}(?![\w-])/iy,
+    'account number': /[A-Z0-9][A-Z0-9-]{3,24}(?![\w-])/iy,
+    'licence number': /[A-Z0-9][A-Z0-9-]{3,24}(?![\w-])/iy,
+    'device identifier': /[A-Z0-9][A-Z0-9-]{3,30}(?![\w-])/iy,
+    MBI: /[1-9][A-Z0-9-]{10,12}(?![\w-])/iy,
+    HICN: /\d{9}[A-Z]\d?(?![\w-])/y,
+    NPI: /\d{10}(?!\d)/y,
+    'DEA number': /[A-Z]{2}\d{7}(?!\d)/y,
+    VIN: /[A-HJ-NPR-Z0-9]{17}(?![\w])/y,
+    'IP address': /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])/y
+};
+// Any key followed by `:` or `=`, as logs and key-value dumps write them;
+// the key is mapped like a CSV header (`patient_dob=…`, `Home Phone: …`).
+const KEYED = /(?<![\w.-])([A-Za-z][\w'.#-]{0,40}(?: [A-Za-z#][\w'.#-]{0,20}){0,3})["']?\s{0,2}(?:[:=]|=>)\s{0,3}["']?/g;
+/** Label hits of both patterns, in order, one per value position. */
+function labelHits(text) {
+    const hits = new Map();
+    for (const m of text.matchAll(KEYED)) {
+        const valueAt = m.index + m[0].length;
+        hits.set(valueAt, { index: m.index, label: m[1], valueAt });
+    }
+    for (const m of text.matchAll(LABEL)) {
+        const valueAt = m.index + m[0].length;
+        const keyed = hits.get(valueAt);
+        // `Clinic Phone:` is the clinic's; the bare `Phone` inside it is not
+        // a label of its own.
+        if (keyed && isOtherPartyKey(keyed.label))
+            continue;
+        if (!keyed || !kindOfLabel(keyed.label)) {
+            hits.set(valueAt, { index: m.index, label: m[1], valueAt });
+        }
+    }
+    return [...hits.values()].sort((a, b) => a.index - b.index);
+}
+function* labelled(text) {
+    let line = 0;
+    let lineAt = 0;
+    let consumed = 0;
+    for (const m of labelHits(text)) {
+        if (m.valueAt < consumed)
+            continue;
+        const kind = kindOfLabel(m.label);
+        if (!kind)
+            continue;
+        while (true) {
+            const nl = text.indexOf('\n', lineAt);
+            if (nl === -1 || nl >= m.index)
+                break;
+            line++;
+            lineAt = nl + 1;
+        }
+        const at = m.valueAt;
+        PLACEHOLDER.lastIndex = at;
+        const pattern = VALUE[kind];
+        const hit = PLACEHOLDER.exec(text) ?? (pattern ? execAt(pattern, text, at) : null);
+        if (!hit)
+            continue;
+        consumed = at + hit[0].length;
+        yield {
+            kind,
+            value: hit[0],
+            start: m.index,
+            end: at + hit[0].length,
+            line
+        };
+    }
+}
+function execAt(pattern, text, at) {
+    pattern.lastIndex = at;
+    return pattern.exec(text);
+}
+// Labels more than this many lines apart belong to different records.
+const RECORD_GAP = 2;
+// Lines longer than this are minified code or data, not notes.
+const MAX_NOTE_LINE = 2000;
+/**
+ * Runs of lines short enough to be prose or log lines, with their
+ * offsets; a long line ends a run.
+ */
+function* proseRuns(text) {
+    let runStart = 0;
+    let at = 0;
+    while (at <= text.length) {
+        let nl = text.indexOf('\n', at);
+        if (nl === -1)
+            nl = text.length;
+        if (nl - at > MAX_NOTE_LINE) {
+            if (at > runStart)
+                yield { at: runStart, text: text.slice(runStart, at) };
+            runStart = nl + 1;
+        }
+        at = nl + 1;
+    }
+    if (runStart < text.length) {
+        yield {
+            at: runStart,
+            text: runStart === 0 ? text : text.slice(runStart)
+        };
+    }
+}
+/** Reads the labelled identifiers of free text, grouped into records. */
+function* readNote(text) {
+    for (const run of proseRuns(text)) {
+        for (const record of readRun(run.text)) {
+            yield run.at === 0
+                ? record
+                : { ...record, start: record.start + run.at, end: record.end + run.at };
+        }
+    }
+}
+function* readRun(text) {
+    const context = isPatientContext(text, 20_000);
+    let group = [];
+    const flush = () => {
+        if (group.length === 0)
+            return undefined;
+        const fields = group.map(l => ({
+            kind: l.kind,
+            value: l.value
+        }));
+        const record = {
+            start: group[0].start,
+            end: group[group.length - 1].end,
+            fields,
+            patientContext: context
+        };
+        group = [];
+        return record;
+    };
+    for (const item of labelled(text)) {
+        const last = group[group.length - 1];
+        const newPerson = item.kind === 'name' &&
+            last !== undefined &&
+            item.line !== last.line &&
+            group.some(g => g.kind === 'name');
+        if (last && (item.line - last.line > RECORD_GAP || newPerson)) {
+            const record = flush();
+            if (record)
+                yield record;
+        }
+        group.push(item);
+    }
+    const record = flush();
+    if (record)
+        yield record;
+}
+
+const TOKEN_KINDS = new Set([
+    'SSN',
+    'ITIN',
+    'MBI',
+    'HICN',
+    'payment card number'
+]);
+const FORMAT = { id: 'note', label: 'Note or log entry' };
+const noteRecord = {
+    kind: 'text',
+    id: 'phi-record-note',
+    category: 'phi',
+    severity: 'error',
+    safeguard: '164.514(b)(2)(i)',
+    summary: 'Note or log lines that identify a patient by labelled values',
+    description: 'Reads free text near patient words (`patient`, `DOB`, `MRN`, `SSN`, ' +
+        '`date of birth`, `admitted`, …) for labelled values (`Name: …`, ' +
+        '`dob=…`, `Phone: …`), each checked for its kind. Labels on adjacent ' +
+        'lines form one record; a record is an `error` when it identifies a ' +
+        'patient (a name with a birth date, say), a `note` when it holds one ' +
+        'weak identifier or looks synthetic or de-identified. Unlabelled prose ' +
+        'names are not recognised.',
+    validation: 'Each labelled value must have the shape of its kind (calendar date, ' +
+        'NANP phone, issued SSN, capitalised name).',
+    examples: {
+        bad: 'Patient: <Given Family>  DOB: <MM/DD/YYYY>  MRN: <MRN>',
+        good: 'Patient: [PERSON_1]  DOB: [DATE_1]  MRN: [MRN_1]'
+    },
+    // Delimited forms where the bare word hides inside others (`adobe`,
+    // `className`); qualified keys (`patient_dob`) hit `patient`. Each
+    // keyword grows the prefilter's automaton, so there are few.
+    keywords: [
+        'patient',
+        'dob:',
+        'dob=',
+        'dob ',
+        'd.o.b',
+        'birth',
+        'ssn:',
+        'ssn=',
+        'ssn ',
+        'social security',
+        'mrn',
+        'medical record',
+        'member id',
+        'member_id',
+        'policy number',
+        'subscriber id',
+        'insurance id',
+        'medicare',
+        'admission',
+        'admit',
+        'discharge',
+        'deceased'
+    ],
+    // Four lines each side: a record spans several lines, and a hit that
+    // falls inside an open window does not widen it.
+    contextLines: 4,
+    redaction: 'suffix',
+    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
+    *detect(text) {
+        for (const record of readNote(text)) {
+            // A lone labelled SSN, MBI or card number is the token rules' to
+            // report; a record rule would only repeat it.
+            const only = record.fields.length === 1 ? record.fields[0].kind : '';
+            if (TOKEN_KINDS.has(only))
+                continue;
+            const match = assessRecord(record, FORMAT);
+            if (match)
+                yield match;
+        }
+    }
+};
+
+const FORMATTED_SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g;
+/** Fields for the key-less identifiers in `value`. */
+function tokenFields(value) {
+    if (value.length > 100_000)
+        return [];
+    const out = [];
+    for (const m of value.matchAll(FORMATTED_SSN)) {
+        out.push({ kind: 'SSN', value: m[0] });
+    }
+    return out;
+}
+
+const DELIMITERS = [',', '\t', ';', '|'];
+/** Picks the delimiter the header line uses most. */
+function detectDelimiter(header) {
+    let best = ',';
+    let count = 0;
+    for (const d of DELIMITERS) {
+        const n = header.split(d).length - 1;
+        if (n > count) {
+            best = d;
+            count = n;
+        }
+    }
+    return best;
+}
+/** Splits delimited text into rows, honouring RFC 4180 quoting. */
+function* parseRows(text, delimiter) {
+    let cells = [];
+    let cell = '';
+    let quoted = false;
+    let rowStart = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted) {
+            if (c === '"') {
+                if (text[i + 1] === '"') {
+                    cell += '"';
+                    i++;
+                }
+                else
+                    quoted = false;
+            }
+            else
+                cell += c;
+            continue;
+        }
+        if (c === '"' && cell.length === 0)
+            quoted = true;
+        else if (c === delimiter) {
+            cells.push(cell);
+            cell = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            cells.push(cell);
+            yield { cells, start: rowStart, end: i };
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            cells = [];
+            cell = '';
+            rowStart = i + 1;
+        }
+        else
+            cell += c;
+    }
+    if (cell.length > 0 || cells.length > 0) {
+        cells.push(cell);
+        yield { cells, start: rowStart, end: text.length };
+    }
+}
+/** Reads the rows of a CSV or TSV file as records; `path` lends context. */
+function* readDelimited(text, path, tab = false) {
+    const firstLine = /^[^\r\n]{0,10000}/.exec(text)?.[0] ?? '';
+    const delimiter = tab ? '\t' : detectDelimiter(firstLine);
+    let header;
+    let context = false;
+    for (const row of parseRows(text, delimiter)) {
+        if (row.cells.length === 1 && row.cells[0].trim() === '')
+            continue;
+        if (!header) {
+            if (row.cells[0]?.startsWith('#'))
+                continue;
+            header = row.cells.map(h => kindOfKey(h.trim()));
+            context = hasPatientContext(path, row.cells);
+            continue;
+        }
+        const fields = [];
+        row.cells.forEach((cell, i) => {
+            const kind = header[i];
+            if (kind)
+                fields.push({ kind, value: cell });
+            else
+                fields.push(...tokenFields(cell));
+        });
+        if (fields.length > 0) {
+            yield { start: row.start, end: row.end, fields, patientContext: context };
+        }
+    }
+}
+
+/** Whether bytes start like a DICOM Part 10 file. */
+function isDicom(bytes) {
+    return (bytes.length >= 132 &&
+        bytes[128] === 0x44 &&
+        bytes[129] === 0x49 &&
+        bytes[130] === 0x43 &&
+        bytes[131] === 0x4d);
+}
+// Patient elements (group 0010) and the kinds they hold.
+const PATIENT_TAGS = new Map([
+    [0x00100010, 'name'],
+    [0x00100020, 'MRN'],
+    [0x00100030, 'birth date'],
+    [0x00101000, 'MRN'],
+    [0x00101001, 'name'],
+    [0x00101005, 'name'],
+    [0x00101040, 'street address'],
+    [0x00101060, 'name'],
+    [0x00102154, 'phone number'],
+    [0x00101010, 'age over 89']
+]);
+// VRs whose explicit encoding has two reserved bytes and a 32-bit length.
+const LONG_VRS = new Set([
+    'OB',
+    'OD',
+    'OF',
+    'OL',
+    'OV',
+    'OW',
+    'SQ',
+    'SV',
+    'UC',
+    'UN',
+    'UR',
+    'UT',
+    'UV'
+]);
+const UNDEFINED = 0xffffffff;
+const IMPLICIT_LE = '1.2.840.10008.1.2';
+const MAX_ELEMENTS = 10_000;
+class Reader {
+    bytes;
+    offset;
+    view;
+    constructor(bytes, offset) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    has(n) {
+        return this.offset + n <= this.bytes.length;
+    }
+    peekGroup() {
+        return this.view.getUint16(this.offset, true);
+    }
+    u16() {
+        const v = this.view.getUint16(this.offset, true);
+        this.offset += 2;
+        return v;
+    }
+    u32() {
+        const v = this.view.getUint32(this.offset, true);
+        this.offset += 4;
+        return v;
+    }
+    /** `n` bytes as text: UTF-8 when the data set declares ISO_IR 192. */
+    text(n, utf8) {
+        const end = Math.min(this.bytes.length, this.offset + n);
+        const slice = this.bytes.subarray(this.offset, end);
+        this.offset = end;
+        return new TextDecoder(utf8 ? 'utf-8' : 'latin1').decode(slice);
+    }
+    ascii(n) {
+        let s = '';
+        const end = Math.min(this.bytes.length, this.offset + n);
+        for (let i = this.offset; i < end; i++)
+            s += String.fromCharCode(this.bytes[i]);
+        this.offset = end;
+        return s;
+    }
+}
+function readElement(r, explicit) {
+    if (!r.has(8))
+        return undefined;
+    const group = r.u16();
+    const element = r.u16();
+    const tag = ((group << 16) | element) >>> 0;
+    let length;
+    // Item and delimiter tags carry no VR in either encoding.
+    if (!explicit || group === 0xfffe) {
+        length = r.u32();
+    }
+    else {
+        const vr = r.ascii(2);
+        if (LONG_VRS.has(vr)) {
+            if (!r.has(6))
+                return undefined;
+            r.offset += 2;
+            length = r.u32();
+        }
+        else {
+            length = r.u16();
+        }
+    }
+    return { tag, length, valueAt: r.offset };
+}
+/** Skips a value of undefined length (a sequence or an item) safely. */
+function skipUndefined(r, explicit, depth) {
+    if (depth > 16)
+        return false;
+    for (let n = 0; n < MAX_ELEMENTS; n++) {
+        const el = readElement(r, explicit);
+        if (!el)
+            return false;
+        // Sequence and item delimiters end what we are skipping.
+        if (el.tag === 0xfffee0dd || el.tag === 0xfffee00d)
+            return true;
+        if (el.length === UNDEFINED) {
+            if (!skipUndefined(r, explicit, depth + 1))
+                return false;
+        }
+        else if (el.tag !== 0xfffee000) {
+            if (!r.has(el.length))
+                return false;
+            r.offset += el.length;
+        }
+        else {
+            if (!r.has(el.length))
+                return false;
+            r.offset += el.length;
+        }
+    }
+    return false;
+}
+/** Reads the patient elements of a DICOM file, or undefined if it is not. */
+function readDicom(bytes) {
+    if (!isDicom(bytes))
+        return undefined;
+    const r = new Reader(bytes, 132);
+    let explicit = true;
+    const fields = [];
+    let identityRemoved = false;
+    let utf8 = false;
+    let method;
+    for (let n = 0; n < MAX_ELEMENTS; n++) {
+        // The meta group is explicit; the data set follows its transfer syntax.
+        if (!r.has(2))
+            break;
+        const inMeta = r.peekGroup() === 0x0002;
+        const el = readElement(r, inMeta ? true : explicit);
+        if (!el)
+            break;
+        const group = el.tag >>> 16;
+        if (group > 0x0012 && group !== 0xfffe)
+            break;
+        if (el.length === UNDEFINED) {
+            if (!skipUndefined(r, inMeta ? true : explicit, 0))
+                break;
+            continue;
+        }
+        if (!r.has(el.length))
+            break;
+        // Patient elements are short; a huge one is read only in part.
+        const value = () => {
+            const v = r.text(Math.min(el.length, 256), utf8);
+            r.offset = el.valueAt + el.length;
+            return v.replace(/[\0 ]{1,64}$/, '').trim();
+        };
+        if (el.tag === 0x00020010) {
+            explicit = value() !== IMPLICIT_LE;
+        }
+        else if (el.tag === 0x00080005) {
+            // Specific Character Set: ISO_IR 192 is UTF-8; the default and
+            // ISO_IR 100 are read as Latin-1.
+            utf8 = /ISO_IR 192/.test(value());
+        }
+        else if (PATIENT_TAGS.has(el.tag)) {
+            const kind = PATIENT_TAGS.get(el.tag);
+            let v = value();
+            if (kind === 'name')
+                v = v.split('^').filter(Boolean).reverse().join(' ');
+            if (kind === 'age over 89')
+                v = /^(\d{3})Y$/.exec(v)?.[1] ?? '';
+            if (v)
+                fields.push({ kind, value: v });
+        }
+        else if (el.tag === 0x00120062) {
+            identityRemoved = /^YES/i.test(value());
+        }
+        else if (el.tag === 0x00120063) {
+            method = value().slice(0, 64);
+        }
+        else {
+            r.offset = el.valueAt + el.length;
+        }
+    }
+    return { fields, identityRemoved, ...(method ? { method } : {}) };
+}
+
+/**
+ * JSON and YAML documents as trees of nodes that keep their offsets, so a
+ * record found in an object can be reported at the lines it spans. The
+ * `yaml` parser reads both (JSON is YAML's flow style); aliases are left
+ * unresolved, so a hostile document cannot expand.
+ */
+/** Largest document parsed into a tree; larger ones are read as text. */
+const MAX_TREE_BYTES = 4 * 1024 * 1024;
+/** Parses JSON or YAML into a tree, or undefined when it does not parse. */
+function parseTree(text) {
+    if (text.length > MAX_TREE_BYTES)
+        return undefined;
+    try {
+        const doc = distExports.parseDocument(text, {
+            uniqueKeys: false,
+            prettyErrors: false,
+            keepSourceTokens: false
+        });
+        if (doc.errors.length > 0)
+            return undefined;
+        return convert(doc.contents, 0);
+    }
+    catch {
+        // Nesting deep enough to exhaust the stack is not a fixture; the
+        // caller reads such a file as text.
+        return undefined;
+    }
+}
+function convert(node, depth) {
+    if (!node || depth > 64)
+        return undefined;
+    const [start, end] = node.range ?? [0, 0];
+    if (distExports.isMap(node)) {
+        const entries = [];
+        for (const pair of node.items) {
+            const key = distExports.isScalar(pair.key) ? String(pair.key.value) : '';
+            const value = convert(pair.value, depth + 1);
+            if (value)
+                entries.push([key, value]);
+        }
+        return { type: 'map', entries, start, end };
+    }
+    if (distExports.isSeq(node)) {
+        const items = [];
+        for (const item of node.items) {
+            const value = convert(item, depth + 1);
+            if (value)
+                items.push(value);
+        }
+        return { type: 'seq', items, start, end };
+    }
+    if (distExports.isScalar(node)) {
+        const v = node.value;
+        if (v === null || v === undefined || typeof v === 'object')
+            return undefined;
+        return { type: 'scalar', value: String(v), start, end };
+    }
+    return undefined;
+}
+/** A plain JSON value (from JSON.parse) as a tree spanning `start`–`end`. */
+function fromJson(value, start, end, depth = 0) {
+    if (value === null || value === undefined || depth > 64)
+        return undefined;
+    if (Array.isArray(value)) {
+        const items = value
+            .map(v => fromJson(v, start, end, depth + 1))
+            .filter((v) => v !== undefined);
+        return { type: 'seq', items, start, end };
+    }
+    if (typeof value === 'object') {
+        const entries = [];
+        for (const [k, v] of Object.entries(value)) {
+            const node = fromJson(v, start, end, depth + 1);
+            if (node)
+                entries.push([k, node]);
+        }
+        return { type: 'map', entries, start, end };
+    }
+    return { type: 'scalar', value: String(value), start, end };
+}
+/** The value under `key` in a map node. */
+function child(node, key) {
+    if (node.type !== 'map')
+        return undefined;
+    for (const [k, v] of node.entries)
+        if (k === key)
+            return v;
+    return undefined;
+}
+/** The string under `key` in a map node, when it is a scalar. */
+function text(node, key) {
+    const c = node ? child(node, key) : undefined;
+    return c?.type === 'scalar' ? c.value : '';
+}
+/** The items of a sequence node; a single node as one item. */
+function items$1(node) {
+    if (!node)
+        return [];
+    return node.type === 'seq' ? node.items : [node];
+}
+/** Every scalar string in a subtree. */
+function* scalars(node) {
+    if (node.type === 'scalar')
+        yield node.value;
+    else if (node.type === 'seq')
+        for (const i of node.items)
+            yield* scalars(i);
+    else
+        for (const [, v] of node.entries)
+            yield* scalars(v);
+}
+
+/**
+ * FHIR R4 resources in JSON or NDJSON: Patient, RelatedPerson, Person and
+ * Coverage, alone, contained, or as Bundle entries. Each resource is one
+ * record; what it holds is read from the elements FHIR defines for it.
+ */
+const PERSON_TYPES = new Set(['Patient', 'RelatedPerson', 'Person']);
+// identifier.type codes (HL7 v2 table 0203, used by FHIR) to kinds.
+const TYPE_CODES = {
+    MR: 'MRN',
+    PI: 'MRN',
+    PT: 'MRN',
+    SS: 'SSN',
+    SB: 'health plan number',
+    MB: 'health plan number',
+    MC: 'health plan number',
+    MA: 'health plan number',
+    AN: 'account number',
+    DL: 'licence number',
+    PPN: 'licence number',
+    NPI: 'NPI'
+};
+/** Whether text looks like FHIR JSON or NDJSON. */
+function looksLikeFhir(sample) {
+    if (!sample.includes('"resourceType"'))
+        return false;
+    return /"resourceType"\s{0,4}:\s{0,4}"[A-Z]/.test(sample);
+}
+/** Reads the person and coverage resources of a FHIR document. */
+function* readFhir(source) {
+    const tree = parseTree(source);
+    if (tree) {
+        yield* resources(tree, 0);
+        return;
+    }
+    // NDJSON: one resource per line.
+    let at = 0;
+    for (const line of source.split('\n')) {
+        const start = at;
+        at += line.length + 1;
+        const trimmed = line.trim();
+        if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
+            continue;
+        let value;
+        try {
+            value = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        const node = fromJson(value, start, start + line.length);
+        if (node)
+            yield* resources(node, 0);
+    }
+}
+function* resources(node, depth) {
+    if (depth > 12)
+        return;
+    if (node.type === 'seq') {
+        for (const item of node.items)
+            yield* resources(item, depth + 1);
+        return;
+    }
+    if (node.type !== 'map')
+        return;
+    const type = text(node, 'resourceType');
+    if (PERSON_TYPES.has(type) || type === 'Coverage') {
+        const record = readResource(node, type);
+        if (record)
+            yield record;
+    }
+    // Bundle entries, contained resources, and anything else nested.
+    for (const [key, value] of node.entries) {
+        if (key === 'entry' || key === 'resource' || key === 'contained') {
+            yield* resources(value, depth + 1);
+        }
+        else if (value.type === 'seq' && key === 'item') {
+            yield* resources(value, depth + 1);
+        }
+    }
+}
+function readResource(node, type) {
+    const fields = [];
+    const signals = [];
+    const push = (kind, value) => {
+        if (value)
+            fields.push({ kind, value });
+    };
+    for (const id of items$1(child(node, 'identifier'))) {
+        const system = text(id, 'system');
+        if (/synthea|synthetichealth/i.test(system)) {
+            signals.push('Synthea identifier system');
+        }
+        push(identifierKind(id, system, type), text(id, 'value'));
+    }
+    if (type === 'Coverage') {
+        push('health plan number', text(node, 'subscriberId'));
+    }
+    else {
+        readPerson(node, push);
+        for (const contact of items$1(child(node, 'contact'))) {
+            readPerson(contact, push);
+        }
+        const narrative = child(child(node, 'text') ?? node, 'div');
+        if (narrative?.type === 'scalar')
+            fields.push(...tokenFields(narrative.value));
+    }
+    for (const value of signals.length > 0 ? [] : scalars(node)) {
+        if (/synthetichealth|synthea/i.test(value)) {
+            signals.push('Synthea extension or system');
+            break;
+        }
+    }
+    if (fields.length === 0)
+        return undefined;
+    return {
+        start: node.start,
+        end: node.end,
+        fields,
+        patientContext: type !== 'Coverage',
+        ...(signals.length > 0 ? { syntheticSignals: [...new Set(signals)] } : {})
+    };
+}
+function identifierKind(id, system, type) {
+    if (/us-ssn|\/ssn\b|2\.16\.840\.1\.113883\.4\.1$/i.test(system))
+        return 'SSN';
+    if (/us-mbi|medicare/i.test(system))
+        return 'MBI';
+    if (/us-npi|2\.16\.840\.1\.113883\.4\.6$/i.test(system))
+        return 'NPI';
+    if (/driver|licen[cs]e/i.test(system))
+        return 'licence number';
+    for (const coding of items$1(child(child(id, 'type') ?? id, 'coding'))) {
+        const kind = lookup(TYPE_CODES, text(coding, 'code').toUpperCase());
+        if (kind)
+            return kind;
+    }
+    return type === 'Coverage' ? 'health plan number' : 'MRN';
+}
+function readPerson(node, push) {
+    for (const name of items$1(child(node, 'name'))) {
+        if (name.type === 'scalar') {
+            push('name', name.value);
+            continue;
+        }
+        const given = [...items$1(child(name, 'given'))]
+            .map(g => (g.type === 'scalar' ? g.value : ''))
+            .join(' ');
+        const full = [given, text(name, 'family')].filter(Boolean).join(' ');
+        push('name', full || text(name, 'text'));
+    }
+    for (const telecom of items$1(child(node, 'telecom'))) {
+        const system = text(telecom, 'system');
+        const kind = system === 'email'
+            ? 'email address'
+            : system === 'fax'
+                ? 'fax number'
+                : system === 'url'
+                    ? 'URL'
+                    : 'phone number';
+        push(kind, text(telecom, 'value'));
+    }
+    push('birth date', text(node, 'birthDate'));
+    push('death date', text(node, 'deceasedDateTime'));
+    for (const address of items$1(child(node, 'address'))) {
+        for (const line of items$1(child(address, 'line'))) {
+            if (line.type === 'scalar')
+                push('street address', line.value);
+        }
+        push('city', text(address, 'city'));
+        push('ZIP code', text(address, 'postalCode'));
+    }
+}
+
+// Kinds whose nested keys (`name.first`, `phone.home`) inherit the kind.
+const INHERITED = new Set([
+    'name',
+    'phone number',
+    'email address',
+    'street address'
+]);
+// Keys of the parts of a nested name, phone or address, which inherit the
+// parent's kind. Others (`type`, `format` in a schema) do not.
+const PART = /^(?:first|last|middle|given|family|full|prefix|suffix|home|work|mobile|cell|primary|personal|value|text|number|line\d?|street\d?)$/;
+// A cheap test that a file can hold a record at all, before parsing it.
+const KEY_HINT = /(?:ssn|dob|birth|mrn|medical.?record|patient|member|subscriber|policy|chart|mbi|medicare|insur|first.?name|last.?name|given|family|surname|diagnos|phone|e.?mail|address|street|zip|postal|account|licen[cs]e|\d{3}-\d{2}-\d{4})/i;
+// Outside patient context only a key of a health kind (or a context word,
+// or an SSN) can make a record count; author names and emails in
+// manifests cannot. Checked first, because most JSON is manifests.
+// The word must start a key or a word in it (`patient_dob`, `memberId`),
+// so `CSSNamespaceRule` is no SSN.
+const HEALTH_KEY_HINT = /(?:^|[^A-Za-z])(?:ssn|dob|birth|mrn|medical|patient|(?:member|subscriber)(?:[_-]?(?:id|number|no|name|dob|ssn|info)|s?(?=["']))|policy.?n|chart.?n|record.?n|mbi|medicare|hicn|insur|admission|admit|discharg|death|decease|card.?n|credit.?card|diagnos|beneficiar|guarantor|enrollee|nextofkin|claimant|clinical|encounter|itin|taxpayer)[\w-]{0,30}["']?\s{0,4}:|\d{3}-\d{2}-\d{4}/i;
+const CAMEL_KEY_HINT = /[a-z](?:Ssn|Dob|BirthDate|Birthday|Mrn|Patient|Subscriber|Medicare|Hicn|Insured|Insurance|Admission|AdmitDate|Discharge|Diagnos|Beneficiar|Guarantor|Enrollee|NextOfKin|Claimant|MemberId|PolicyNumber|ChartNumber|CardNumber|Itin|Taxpayer)[\w-]{0,30}["']?\s{0,4}:/;
+/** Whether a JSON or YAML file is worth parsing for records. */
+function mayHoldRecords(text, path = '') {
+    if (isPatientContext(foldKey(path)))
+        return KEY_HINT.test(text);
+    return HEALTH_KEY_HINT.test(text) || CAMEL_KEY_HINT.test(text);
+}
+/** Reads the records of a parsed fixture; `path` lends context. */
+function* readFixture(tree, path) {
+    yield* walk(tree, [], path, 0);
+}
+function* walk(node, trail, path, depth) {
+    if (depth > 40)
+        return;
+    if (node.type === 'seq') {
+        for (const item of node.items)
+            yield* walk(item, trail, path, depth + 1);
+        return;
+    }
+    if (node.type !== 'map')
+        return;
+    const found = { fields: [], keys: [] };
+    const lists = [];
+    collect(node, undefined, found, lists, 0);
+    if (found.fields.length > 0) {
+        const context = hasPatientContext(path, [...trail, ...found.keys]);
+        yield {
+            start: node.start,
+            end: node.end,
+            fields: found.fields,
+            patientContext: context
+        };
+    }
+    for (const [key, list] of lists) {
+        yield* walk(list, [...trail, key], path, depth + 1);
+    }
+}
+/**
+ * Gathers the fields of one record: scalars under mapped keys, nested maps
+ * inline; lists of maps are records of their own and are returned.
+ */
+function collect(node, inherited, out, lists, depth) {
+    if (node.type !== 'map' || depth > 8)
+        return;
+    for (const [key, value] of node.entries) {
+        const kind = kindOfKey(key) ??
+            (inherited && PART.test(foldKey(key)) ? inherited : undefined);
+        out.keys.push(key);
+        if (value.type === 'scalar') {
+            if (kind)
+                out.fields.push({ kind, value: value.value });
+            else
+                out.fields.push(...tokenFields(value.value));
+        }
+        else if (value.type === 'map') {
+            const pass = kind && INHERITED.has(kind) ? kind : undefined;
+            collect(value, pass, out, lists, depth + 1);
+        }
+        else if (value.items.some(i => i.type === 'map')) {
+            lists.push([key, value]);
+        }
+        else {
+            for (const item of value.items) {
+                if (item.type === 'scalar' && kind) {
+                    out.fields.push({ kind, value: item.value });
+                }
+            }
+        }
+    }
+}
+
+/**
+ * HL7 v2 messages. The encoding characters come from each MSH segment, so
+ * messages written with other separators read the same. A message, from
+ * its MSH to the next, is one record.
+ */
+// Field positions (1-based, as HL7 numbers them) per segment.
+const SEGMENTS = {
+    PID: {
+        2: 'cx',
+        3: 'cx',
+        4: 'cx',
+        5: 'name',
+        6: 'name',
+        7: 'birth date',
+        9: 'name',
+        11: 'street address',
+        13: 'xtn',
+        14: 'xtn',
+        18: 'account number',
+        19: 'SSN',
+        20: 'licence number',
+        29: 'death date'
+    },
+    NK1: { 2: 'name', 4: 'street address', 5: 'xtn', 6: 'xtn' },
+    GT1: {
+        3: 'name',
+        5: 'street address',
+        6: 'xtn',
+        7: 'xtn',
+        8: 'birth date',
+        12: 'SSN'
+    },
+    IN1: {
+        16: 'name',
+        18: 'birth date',
+        19: 'street address',
+        36: 'health plan number',
+        49: 'cx'
+    },
+    PV1: { 19: 'cx', 44: 'admission date', 45: 'discharge date' },
+    MRG: { 1: 'cx', 3: 'cx' }
+};
+// CX identifier type codes (HL7 table 0203) to kinds.
+const ID_TYPES = {
+    MR: 'MRN',
+    PI: 'MRN',
+    PT: 'MRN',
+    PN: 'MRN',
+    SS: 'SSN',
+    SN: 'SSN',
+    MB: 'health plan number',
+    MA: 'health plan number',
+    MC: 'health plan number',
+    MI: 'health plan number',
+    SB: 'health plan number',
+    AN: 'account number',
+    AM: 'account number',
+    VN: 'account number',
+    DL: 'licence number',
+    DR: 'licence number',
+    PPN: 'licence number',
+    NPI: 'NPI'
+};
+const SEGMENT_BREAK = /\r\n|\r|\n/g;
+/**
+ * Whether text looks like HL7 v2: an MSH segment, or (in the added lines
+ * of a diff, which may not include the MSH) a patient segment, opening a
+ * line.
+ */
+function looksLikeHl7(text) {
+    // includes() first: most files have no segment at all, and it is cheaper.
+    if (!text.includes('|') && !text.includes('MSH'))
+        return false;
+    return /(?:^|[\r\n])(?:MSH[|^~#!]|(?:PID|NK1|PV1|IN1|GT1|EVN|OBX)\|)/.test(text);
+}
+/** Reads every message in `text` as a patient record. */
+function* readHl7(text) {
+    let fields = [];
+    let start = -1;
+    let end = 0;
+    let seps;
+    let signals = [];
+    const finish = function* () {
+        if (start >= 0 && fields.length > 0) {
+            yield {
+                start,
+                end,
+                fields,
+                patientContext: true,
+                ...(signals.length > 0 ? { syntheticSignals: signals } : {})
+            };
+        }
+    };
+    let at = 0;
+    for (const segment of segments(text)) {
+        const line = segment.text;
+        at = segment.start;
+        if (line.startsWith('MSH') && line.length > 8) {
+            yield* finish();
+            fields = [];
+            signals = [];
+            start = at;
+            seps = {
+                field: line[3],
+                component: line[4],
+                repetition: line[5]
+            };
+        }
+        if (seps && start >= 0) {
+            end = at + line.length;
+            readSegment(line, seps, fields, signals);
+        }
+    }
+    yield* finish();
+}
+function* segments(text) {
+    let from = 0;
+    for (const m of text.matchAll(SEGMENT_BREAK)) {
+        yield { start: from, text: text.slice(from, m.index) };
+        from = m.index + m[0].length;
+    }
+    if (from < text.length)
+        yield { start: from, text: text.slice(from) };
+}
+function readSegment(line, seps, out, signals) {
+    const trimmed = line.trimStart();
+    const id = trimmed.slice(0, 3);
+    const map = lookup(SEGMENTS, id);
+    if (!map)
+        return;
+    const values = trimmed.split(seps.field);
+    for (const [position, kind] of Object.entries(map)) {
+        const raw = values[Number(position)];
+        if (!raw)
+            continue;
+        for (const rep of raw.split(seps.repetition)) {
+            const parts = rep.split(seps.component);
+            if (/synthea|synthetic/i.test(rep)) {
+                signals.push('Synthea or synthetic assigning authority');
+            }
+            readComponents(kind, parts, out);
+        }
+    }
+}
+function readComponents(kind, parts, out) {
+    const part = (i) => parts[i]?.trim() ?? '';
+    const push = (k, v) => {
+        if (v)
+            out.push({ kind: k, value: v });
+    };
+    switch (kind) {
+        case 'cx':
+            push(lookup(ID_TYPES, part(4).toUpperCase()) ?? 'MRN', part(0));
+            return;
+        case 'xtn': {
+            const local = part(6);
+            if (part(3).includes('@'))
+                push('email address', part(3));
+            if (local)
+                push('phone number', `${part(5)}${local}`);
+            else if (part(0))
+                push('phone number', part(0));
+            return;
+        }
+        case 'name':
+            push('name', [part(1), part(2), part(0)].filter(Boolean).join(' '));
+            return;
+        case 'street address':
+            push('street address', part(0));
+            push('city', part(2));
+            push('ZIP code', part(4));
+            return;
+        case 'birth date':
+        case 'admission date':
+        case 'discharge date':
+        case 'death date': {
+            const v = part(0);
+            const date = /^\d{8}/.test(v) ? v.slice(0, 8) : v.slice(0, 4);
+            push(kind, date);
+            return;
+        }
+        default:
+            push(kind, part(0));
+    }
+}
+
+const INSERT = /\binsert\s{1,8}(?:ignore\s{1,8})?into\s{1,8}([\w."`[\]]{1,128})\s{0,8}\(([^()]{1,4000})\)\s{0,8}values\s{0,8}/gi;
+/** Whether text holds an INSERT with a column list. */
+function looksLikeSqlInsert(text) {
+    INSERT.lastIndex = 0;
+    return INSERT.test(text);
+}
+/** Reads the tuples of every INSERT … (columns) VALUES … in `text`. */
+function* readSql(text, path) {
+    INSERT.lastIndex = 0;
+    for (const m of text.matchAll(INSERT)) {
+        const table = m[1];
+        const columns = m[2]
+            .split(',')
+            .map(c => c.trim().replace(/^["`[]|["`\]]$/g, ''));
+        const kinds = columns.map(c => kindOfKey(c));
+        const context = hasPatientContext(path, [
+            table.replace(/^.*\./, '').replace(/["`[\]]/g, ''),
+            ...columns
+        ]);
+        for (const tuple of tuples(text, m.index + m[0].length)) {
+            const fields = [];
+            tuple.values.forEach((value, i) => {
+                const kind = kinds[i];
+                if (value === undefined)
+                    return;
+                if (kind)
+                    fields.push({ kind, value });
+                else
+                    fields.push(...tokenFields(value));
+            });
+            if (fields.length > 0) {
+                yield {
+                    start: tuple.start,
+                    end: tuple.end,
+                    fields,
+                    patientContext: context
+                };
+            }
+        }
+    }
+}
+/**
+ * The tuples after VALUES, up to the statement's end. A value is its first
+ * string literal (so `DATE '1960-01-02'` reads as the date), else its bare
+ * text; NULL is no value.
+ */
+function* tuples(text, from) {
+    let i = from;
+    while (i < text.length) {
+        while (i < text.length && /[\s,]/.test(text[i]))
+            i++;
+        if (text[i] !== '(')
+            return;
+        const start = i;
+        const values = [];
+        let depth = 0;
+        let bare = '';
+        let literal;
+        for (; i < text.length; i++) {
+            const c = text[i];
+            if (c === "'") {
+                let s = '';
+                for (i++; i < text.length; i++) {
+                    if (text[i] === "'") {
+                        if (text[i + 1] === "'") {
+                            s += "'";
+                            i++;
+                        }
+                        else
+                            break;
+                    }
+                    else
+                        s += text[i];
+                }
+                literal ??= s;
+                continue;
+            }
+            if (c === '(') {
+                depth++;
+                if (depth === 1)
+                    continue;
+            }
+            else if (c === ')') {
+                depth--;
+                if (depth === 0)
+                    break;
+            }
+            if (c === ',' && depth === 1) {
+                values.push(valueOf(literal, bare));
+                literal = undefined;
+                bare = '';
+                continue;
+            }
+            bare += c;
+        }
+        values.push(valueOf(literal, bare));
+        i++;
+        yield { values, start, end: i };
+    }
+}
+function valueOf(literal, bare) {
+    if (literal !== undefined)
+        return literal;
+    const v = bare.trim();
+    return v === '' || /^null$/i.test(v) ? undefined : v;
+}
+
+/**
+ * ASC X12 healthcare transactions (837 claims, 835 remittances, 270/271
+ * eligibility). The element separator and segment terminator come from the
+ * ISA envelope. A subscriber or patient loop, from its NM1 to the next
+ * entity, is one record: names (NM1), address (N3, N4), birth date (DMG)
+ * and reference numbers (REF).
+ */
+// NM101 entity codes of people whose data is PHI: insured or subscriber,
+// patient, dependent.
+const PERSON_ENTITIES = new Set(['IL', 'QC', '03']);
+// NM108 identification code qualifiers.
+const NM1_QUALIFIERS = {
+    MI: 'health plan number',
+    II: 'health plan number',
+    '34': 'SSN',
+    ZZ: 'MRN',
+    XV: 'health plan number'
+};
+// REF01 reference qualifiers.
+const REF_QUALIFIERS = {
+    SY: 'SSN',
+    '1W': 'health plan number',
+    '6P': 'health plan number',
+    IG: 'health plan number',
+    EA: 'MRN',
+    EJ: 'account number',
+    F6: 'MBI',
+    '0B': 'licence number'
+};
+/**
+ * Whether text looks like an X12 interchange, or (in the added lines of a
+ * diff) like segments of one.
+ */
+function looksLikeX12(sample) {
+    if (!sample.includes('ISA') && !sample.includes('*'))
+        return false;
+    return /(?:^|[\s~])(?:ISA[*|^~:]|ST\*(?:837|835|270|271)\*|(?:NM1|DMG|N3|N4|CLM|CLP|REF)\*)/.test(sample);
+}
+/** The delimiters an ISA header declares, or the usual ones. */
+function delimitersOf(text) {
+    const at = text.indexOf('ISA');
+    if (at >= 0 && text.length > at + 105) {
+        const element = text[at + 3];
+        // ISA16 is one character; the terminator follows it. Count separators
+        // rather than trust fixed widths, which hand-edited files break.
+        let seen = 0;
+        for (let i = at + 3; i < Math.min(text.length, at + 200); i++) {
+            if (text[i] === element && ++seen === 16) {
+                const component = text[i + 1] ?? ':';
+                let segment = text[i + 2] ?? '~';
+                if (segment === '\r' || segment === '\n')
+                    segment = '\n';
+                return { element, segment, component };
+            }
+        }
+    }
+    return { element: '*', segment: '~', component: ':' };
+}
+/** Reads the subscriber and patient loops of X12 text as records. */
+function* readX12(text) {
+    const d = delimitersOf(text);
+    let current = null;
+    let pending = [];
+    const close = function* () {
+        if (current && current.fields.length > 0) {
+            yield { ...current, patientContext: true };
+        }
+        current = null;
+    };
+    let from = 0;
+    while (from < text.length) {
+        let to = text.indexOf(d.segment, from);
+        if (to === -1)
+            to = text.length;
+        const raw = text.slice(from, to);
+        const lead = raw.length - raw.trimStart().length;
+        const start = from + lead;
+        const segment = raw.trim();
+        from = to + d.segment.length;
+        if (segment.length === 0)
+            continue;
+        const e = segment.split(d.element);
+        const id = e[0];
+        const at = (i) => e[i]?.trim() ?? '';
+        const push = (kind, value) => {
+            if (value && current)
+                current.fields.push({ kind, value });
+        };
+        if (id === 'NM1') {
+            yield* close();
+            if (PERSON_ENTITIES.has(at(1))) {
+                current = { start, end: start + segment.length, fields: pending };
+                pending = [];
+                if (at(2) === '1') {
+                    push('name', [at(4), at(5), at(3)].filter(Boolean).join(' '));
+                }
+                const kind = lookup(NM1_QUALIFIERS, at(8));
+                if (kind)
+                    push(kind, at(9));
+            }
+            continue;
+        }
+        if (id === 'HL' || id === 'SE' || id === 'GE' || id === 'IEA') {
+            yield* close();
+            continue;
+        }
+        if (id === 'CLM' || id === 'CLP') {
+            // The patient control number: the claim loop follows the subscriber
+            // in an 837, and precedes the patient's NM1 in an 835.
+            if (current)
+                push('account number', at(1));
+            else
+                pending = [{ kind: 'account number', value: at(1) }];
+            continue;
+        }
+        if (!current)
+            continue;
+        current.end = start + segment.length;
+        if (id === 'N3') {
+            push('street address', at(1));
+        }
+        else if (id === 'N4') {
+            push('city', at(1));
+            push('ZIP code', at(3));
+        }
+        else if (id === 'DMG' && at(1) === 'D8') {
+            push('birth date', at(2));
+        }
+        else if (id === 'REF') {
+            const kind = lookup(REF_QUALIFIERS, at(1));
+            if (kind)
+                push(kind, at(2));
+        }
+        else if (id === 'PER') {
+            for (let i = 3; i + 1 < e.length; i += 2) {
+                const q = at(i);
+                if (q === 'TE' || q === 'CP' || q === 'HP')
+                    push('phone number', at(i + 1));
+                else if (q === 'FX')
+                    push('fax number', at(i + 1));
+                else if (q === 'EM')
+                    push('email address', at(i + 1));
+            }
+        }
+    }
+    yield* close();
+}
+
+// Files larger than this are not read whole for records.
+const MAX_DOCUMENT_CHARS = 8 * 1024 * 1024;
+const RECORD_SAFEGUARD = '164.514(b)(2)(i)';
+const HOW_SEVERITY = 'A record holding a direct identifier (SSN, MBI, card number), or a ' +
+    'name or record number with any other identifier, or three kinds of ' +
+    'weak identifier, is an `error`. One weak identifier alone is a `note`. ' +
+    'A record with signs of synthetic data (Synthea fingerprints, reserved ' +
+    'values, placeholder names) and no real direct identifier is a `note` ' +
+    'that lists the signs; so is a de-identified record (`[REDACTED]`, ' +
+    '`XXX-XX-1234`, year-only dates, three-digit ZIPs, `90+`).';
+function recordRule(spec) {
+    return {
+        format: spec.format,
+        kind: 'document',
+        id: spec.id,
+        category: 'phi',
+        severity: 'error',
+        safeguard: RECORD_SAFEGUARD,
+        summary: spec.summary,
+        description: `${spec.reads} Each record becomes one finding that lists the Safe ` +
+            `Harbor identifiers it holds, with their letters (A)-(R). ` +
+            HOW_SEVERITY,
+        validation: 'Values are checked for their kind before they count: SSA ranges, ' +
+            'MBI position rules, Luhn and issuer ranges, NANP numbering, calendar ' +
+            'dates, and the context that makes a name or phone a patient’s.',
+        keywords: [],
+        redaction: 'suffix',
+        examples: { bad: spec.bad, good: spec.good },
+        ...(spec.binary ? { binary: true } : {}),
+        appliesTo: spec.appliesTo,
+        *detect(document) {
+            if (document.text.length > MAX_DOCUMENT_CHARS)
+                return;
+            for (const record of spec.read(document)) {
+                const match = assessRecord(record, spec.format);
+                if (match)
+                    yield match;
+            }
+        }
+    };
+}
+const ext = (path, list) => list.includes(extensionOf(path));
+// Where an HL7 or X12 file may hide under another name: plain text, data
+// and message files, or no extension. Source files are left to the token
+// rules, which also see strings in code.
+const SNIFFED = ['', 'txt', 'log', 'dat', 'msg', 'in', 'out', 'text', 'data'];
+const sniffed = (path) => ext(path, SNIFFED);
+const hl7Record = recordRule({
+    id: 'phi-record-hl7',
+    format: { id: 'hl7', label: 'HL7 v2 message' },
+    summary: 'HL7 v2 message with patient identifiers',
+    reads: 'Reads HL7 v2 messages with the encoding characters of each MSH ' +
+        'segment, and the identifiers of PID, NK1, GT1, IN1, PV1 and MRG.',
+    bad: 'PID|1||<MRN>^^^HOSP^MR||<FAMILY>^<GIVEN>||<YYYYMMDD>|F',
+    good: 'PID|1||[MRN_1]^^^HOSP^MR||[PERSON_1]||1970|F',
+    appliesTo: (path, sample) => ext(path, ['hl7', 'hl7v2', 'er7']) ||
+        (sniffed(path) && looksLikeHl7(sample)),
+    read: doc => readHl7(doc.text)
+});
+const fhirRecord = recordRule({
+    id: 'phi-record-fhir',
+    format: { id: 'fhir', label: 'FHIR resource' },
+    summary: 'FHIR Patient, RelatedPerson, Person or Coverage with identifiers',
+    reads: 'Reads FHIR R4 JSON and NDJSON (single resources, Bundle entries and ' +
+        'contained resources): identifier, name, telecom, birthDate, address, ' +
+        'contact and narrative of people, subscriberId of coverage.',
+    bad: '{"resourceType":"Patient","name":[{"family":"<FAMILY>"}],"birthDate":"<DATE>"}',
+    good: '{"resourceType":"Patient","name":[{"family":"Doe"}],"birthDate":"1970"}',
+    // In a diff the sample is the added lines, which may not show the
+    // resourceType; the whole file decides.
+    appliesTo: path => ext(path, ['json', 'ndjson', 'jsonl']) && !isGeneratedPath(path),
+    read: doc => looksLikeFhir(doc.text.slice(0, 8192)) ? readFhir(doc.text) : []
+});
+const x12Record = recordRule({
+    id: 'phi-record-x12',
+    format: { id: 'x12', label: 'X12 subscriber or patient loop' },
+    summary: 'X12 837/835/270/271 loop with patient identifiers',
+    reads: 'Reads X12 interchanges with the delimiters of their ISA header; each ' +
+        'subscriber, patient or dependent loop (NM1 with N3, N4, DMG, REF and ' +
+        'PER) is a record.',
+    bad: 'NM1*IL*1*<FAMILY>*<GIVEN>****MI*<MEMBER ID>~DMG*D8*<YYYYMMDD>*F~',
+    good: 'NM1*IL*1*DOE*JANE****MI*TEST000001~DMG*D8*1970*F~',
+    appliesTo: (path, sample) => ext(path, ['x12', 'edi', '837', '835', '270', '271']) ||
+        (sniffed(path) && looksLikeX12(sample)),
+    read: doc => readX12(doc.text)
+});
+const csvRecord = recordRule({
+    id: 'phi-record-csv',
+    format: { id: 'csv', label: 'CSV row' },
+    summary: 'CSV or TSV row with patient identifiers (by header)',
+    reads: 'Reads CSV, TSV and pipe- or semicolon-separated files by their ' +
+        'header names (`dob`, `ssn`, `last_name`, `member_id`, …); each row ' +
+        'is a record.',
+    bad: 'first_name,last_name,dob,mrn\n<GIVEN>,<FAMILY>,<DATE>,<MRN>',
+    good: 'first_name,last_name,dob,mrn\n[PERSON_1],[PERSON_1],1970,[MRN_1]',
+    appliesTo: path => ext(path, ['csv', 'tsv', 'psv']),
+    read: doc => readDelimited(doc.text, doc.path, extensionOf(doc.path) === 'tsv')
+});
+const sqlRecord = recordRule({
+    id: 'phi-record-sql',
+    format: { id: 'sql', label: 'SQL INSERT row' },
+    summary: 'SQL INSERT row with patient identifiers (by column list)',
+    reads: 'Reads `INSERT INTO table (columns) VALUES (…), (…)` statements by ' +
+        'their column names; each tuple is a record, and the table name lends ' +
+        'patient context.',
+    bad: "INSERT INTO patients (last_name, dob, ssn) VALUES ('<FAMILY>', '<DATE>', '<SSN>');",
+    good: "INSERT INTO patients (last_name, dob, ssn) VALUES ('Doe', '1970', '900-00-0001');",
+    appliesTo: (path, sample) => ext(path, ['sql']) ||
+        (ext(path, ['ddl', 'dml', 'pgsql', 'psql']) && looksLikeSqlInsert(sample)),
+    read: doc => readSql(doc.text, doc.path)
+});
+/**
+ * JSON is parsed natively first, which is fast but has no offsets; only a
+ * file in which some record would be reported is parsed again with offsets.
+ * Most JSON in a repository (manifests, lock files, configs) stops there.
+ */
+function* readJson(document) {
+    const text = document.text;
+    if (!mayHoldRecords(text, document.path))
+        return;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // JSON Lines, or JSON cut short or with comments: each line that
+        // parses, then any formatted SSN. Not YAML, which is slow on large
+        // JSON, and not prose, whose labels would be JSON keys.
+        yield* readJsonLines(document);
+        return;
+    }
+    const flat = fromJson(value, 0, text.length);
+    if (!flat)
+        return;
+    const format = jsonRecord.format;
+    const any = [...readFixture(flat, document.path)].some(record => assessRecord(record, format) !== undefined);
+    if (any)
+        yield* readTreeOrLines(document);
+}
+function* readJsonLines(document) {
+    const text = document.text;
+    let at = 0;
+    let parsed = 0;
+    for (const line of text.split('\n')) {
+        const start = at;
+        at += line.length + 1;
+        const trimmed = line.trim();
+        // Only a whole object on one line can parse; trying every `{` line of
+        // a pretty-printed file would throw thousands of times.
+        if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
+            continue;
+        let node;
+        try {
+            node = fromJson(JSON.parse(trimmed), start, start + line.length);
+        }
+        catch {
+            continue;
+        }
+        parsed++;
+        if (node)
+            yield* readFixture(node, document.path);
+    }
+    if (parsed === 0)
+        yield* ssnTokens(text);
+}
+function* readTreeOrLines(document) {
+    const text = document.text;
+    if (!mayHoldRecords(text, document.path))
+        return;
+    const tree = parseTree(text);
+    if (tree) {
+        yield* readFixture(tree, document.path);
+        return;
+    }
+    // JSON Lines, or a template that is not valid YAML: read line by line.
+    let at = 0;
+    let parsedLines = 0;
+    for (const line of text.split('\n')) {
+        const start = at;
+        at += line.length + 1;
+        const trimmed = line.trim();
+        if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
+            continue;
+        let node;
+        try {
+            node = fromJson(JSON.parse(trimmed), start, start + line.length);
+        }
+        catch {
+            continue;
+        }
+        parsedLines++;
+        if (node)
+            yield* readFixture(node, document.path);
+    }
+    // A file cut short or templated is read as prose only when it speaks of
+    // patients at all: reading every broken JSON file as notes is slow and
+    // finds nothing.
+    if (parsedLines === 0 && isPatientContext(text, 200_000)) {
+        yield* readAsText(text);
+    }
+}
+/** Free-text reading for a structured file that does not parse. */
+function* readAsText(text) {
+    yield* readNote(text);
+    yield* ssnTokens(text);
+}
+/** Each formatted SSN in `text` as a record of its own. */
+function* ssnTokens(text) {
+    for (const m of text.matchAll(/(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g)) {
+        const fields = tokenFields(m[0]);
+        if (fields.length > 0) {
+            yield {
+                start: m.index,
+                end: m.index + m[0].length,
+                fields,
+                patientContext: false
+            };
+        }
+    }
+}
+const jsonRecord = recordRule({
+    id: 'phi-record-json',
+    format: { id: 'json', label: 'JSON object' },
+    summary: 'JSON fixture object with patient identifiers (by key names)',
+    reads: 'Reads JSON and JSON Lines fixtures by their keys (`dob`, `ssn`, ' +
+        '`firstName`, `address.zip`, …); each object holding such keys is a ' +
+        'record, and each object in a list is a record of its own.',
+    bad: '{"patient":{"lastName":"<FAMILY>","dob":"<DATE>","mrn":"<MRN>"}}',
+    good: '{"patient":{"lastName":"[PERSON_1]","dob":"1970","mrn":"[MRN_1]"}}',
+    appliesTo: path => ext(path, ['json', 'jsonl', 'ndjson']) && !isGeneratedPath(path),
+    read: doc => (looksLikeFhir(doc.text.slice(0, 8192)) ? [] : readJson(doc))
+});
+const yamlRecord = recordRule({
+    id: 'phi-record-yaml',
+    format: { id: 'yaml', label: 'YAML mapping' },
+    summary: 'YAML fixture mapping with patient identifiers (by key names)',
+    reads: 'Reads YAML fixtures and seeds by their keys, like JSON fixtures; a ' +
+        'file that does not parse (a template) is read as free text.',
+    bad: 'patient:\n  last_name: <FAMILY>\n  dob: <DATE>\n  ssn: <SSN>',
+    good: 'patient:\n  last_name: Doe\n  dob: 1970\n  ssn: 900-00-0001',
+    appliesTo: path => ext(path, ['yaml', 'yml']) && !isGeneratedPath(path),
+    read: readTreeOrLines
+});
+const DICOM_FORMAT = { id: 'dicom', label: 'DICOM file' };
+const dicomRecord = {
+    ...recordRule({
+        id: 'phi-record-dicom',
+        format: DICOM_FORMAT,
+        summary: 'DICOM file whose patient module identifies a patient',
+        reads: 'Opens binary DICOM Part 10 files (`DICM` marker) that a change adds ' +
+            'and reads the patient elements of group 0010 (name, id, birth ' +
+            'date, address, phone, age) in explicit or implicit VR little ' +
+            'endian. Patient Identity Removed (0012,0062) = YES marks the file ' +
+            'de-identified. It is reported although the file is binary.',
+        bad: '(0010,0010) PN <FAMILY>^<GIVEN>  (0010,0030) DA <YYYYMMDD>',
+        good: '(0010,0010) PN ANONYMOUS  (0012,0062) CS YES',
+        binary: true,
+        appliesTo: () => true,
+        read: () => []
+    }),
+    appliesTo: (path, sample) => ext(path, ['dcm', 'dicom']) ||
+        sample.slice(128, 132) === 'DICM' ||
+        sample.length === 0,
+    *detect(document) {
+        const bytes = document.bytes;
+        if (!bytes || !isDicom(bytes))
+            return;
+        const patient = readDicom(bytes);
+        if (!patient || patient.fields.length === 0)
+            return;
+        const signals = patient.identityRemoved
+            ? [
+                'Patient Identity Removed is YES' +
+                    (patient.method ? ' (method recorded)' : '')
+            ]
+            : [];
+        const match = assessRecord({
+            start: 0,
+            end: 0,
+            fields: patient.fields,
+            patientContext: true,
+            deidentifiedSignals: signals
+        }, DICOM_FORMAT);
+        // The file is passed because the change adds or modifies it; a binary
+        // file has no lines the engine could match against the diff.
+        if (match)
+            yield { ...match, start: 0, end: 0, changed: true };
+    }
+};
+/** Every record rule, in the order they are documented. */
+const recordRules = [
+    hl7Record,
+    fhirRecord,
+    x12Record,
+    csvRecord,
+    sqlRecord,
+    jsonRecord,
+    yamlRecord,
+    dicomRecord
+];
+
+// The look-behind is checked by hand: a pattern that starts with a digit
+// lets the regex engine skip ahead to digits, which is much faster.
+const SSN = /(\d{3})-(\d{2})-(\d{4})(?![\w-])/g;
+// An ITIN is only called one when a label says so; unlabelled 9xx numbers
+// are what test data generators are told to use.
+const TIN_LABEL = /\b(?:i?tin|taxpayer(?:[ _]id)?)\b[^\n]{0,20}$/i;
 const usSsn = {
     kind: 'text',
     id: 'us-ssn',
@@ -51604,70 +54368,1828 @@ const usSsn = {
     summary: 'US Social Security number in a range the SSA issues',
     description: 'Matches NNN-NN-NNNN numbers whose area, group and serial the SSA ' +
         'issues. Numbers that can never be issued (area 000, 666 or 900-999, ' +
-        'group 00, serial 0000) and published sample numbers are synthetic ' +
-        'and pass. Replace real numbers with synthetic ones (for example the ' +
-        '900-999 area) or remove the record.',
+        'group 00, serial 0000), published sample numbers and runs of repeated ' +
+        'or sequential digits are synthetic and pass. A 9xx number in the IRS ' +
+        'ITIN ranges labelled as a TIN is reported as an ITIN. Replace real ' +
+        'numbers with synthetic ones (for example the 900-999 area) or remove ' +
+        'the record. JSON, SQL, HL7 and X12 files are read by the record ' +
+        'rules instead, which report an SSN with the rest of its record; in ' +
+        'CSV and YAML both report it.',
+    validation: 'SSA issuance rules (area, group, serial), published samples, ITIN ' +
+        'group ranges.',
+    examples: { bad: 'ssn: <issued SSN>', good: 'ssn: 900-12-3456' },
     keywords: [],
     redaction: 'suffix',
+    appliesTo: path => !isStructuredPath(path) && !isGeneratedPath(path),
     *detect(text) {
         for (const m of text.matchAll(SSN)) {
-            if (!isIssuableSsn(m[1], m[2], m[3]))
+            if (m.index > 0 && /[\w-]/.test(text[m.index - 1]))
+                continue;
+            const c = classifySsn(m[1] + m[2] + m[3]);
+            let itin = false;
+            if (c.kind === 'itin') {
+                const before = text.slice(Math.max(0, m.index - 40), m.index);
+                if (!TIN_LABEL.test(before))
+                    continue;
+                itin = true;
+            }
+            else if (c.kind !== 'issuable')
                 continue;
             yield {
                 start: m.index,
                 end: m.index + m[0].length,
                 value: m[0],
-                kind: 'SSN',
-                message: 'Social Security number in an issued range (Safe Harbor identifier G). ' +
-                    'Use synthetic or de-identified data in code and fixtures.',
-                properties: { identifiers: ['SSN'] }
+                kind: itin ? 'ITIN' : 'SSN',
+                message: itin
+                    ? 'Individual Taxpayer Identification Number (ITIN, Safe Harbor ' +
+                        'identifier R). Use synthetic or de-identified data.'
+                    : 'Social Security number in an issued range (Safe Harbor ' +
+                        'identifier G). Use synthetic or de-identified data in code ' +
+                        'and fixtures.',
+                properties: {
+                    identifiers: [itin ? 'ITIN' : 'SSN'],
+                    safeHarbor: [itin ? 'R' : 'G']
+                }
             };
         }
     }
 };
 
-const phiRules = [usSsn];
+const phiRules = [
+    ...recordRules,
+    noteRecord,
+    usSsn,
+    medicareMbi,
+    medicareHicn,
+    paymentCardNumber
+];
 
+/**
+ * Builders for the provider patterns, so every table entry gets the same
+ * token boundaries and the same notion of "assigned near a keyword". Every
+ * quantifier they emit is bounded.
+ */
+/**
+ * A token that starts with a documented prefix: not preceded by a token
+ * character, and not followed by one of `tail`'s characters.
+ */
+function prefixed(prefix, body, tail = '[A-Za-z0-9_]') {
+    return new RegExp(`(?<![A-Za-z0-9_])(?<secret>${prefix}${body})(?!${tail})`, 'g');
+}
+// Between a provider keyword and its value: the rest of a variable name
+// (`DATADOG_API_KEY`), a closing quote, an assignment in any common syntax
+// (`=`, `:`, `:=`, `=>`, `,` in a call), and an opening quote.
+const ASSIGNED = '[\\w.-]{0,40}["\'`\\]]{0,2}\\s{0,4}(?:=>|:=|\\|\\|=|[=:,]|\\s)\\s{0,4}' +
+    '(?:["\'`]|\\(["\']){0,1}\\s{0,2}';
+/**
+ * A value of the form `body` assigned to a name containing `keyword`
+ * (case-insensitive), for credentials that have no prefix of their own.
+ */
+function keyed(keyword, body) {
+    return new RegExp(`${keyword}${ASSIGNED}(?<secret>${body})(?![A-Za-z0-9_+/=-])`, 'gi');
+}
+
+/** Measures of how random a value looks, for the context-keyed rules. */
+/** Shannon entropy of `value` in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    let bits = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+/** How many of lower case, upper case, digits and symbols `value` uses. */
+function characterClasses(value) {
+    let lower = 0;
+    let upper = 0;
+    let digit = 0;
+    let other = 0;
+    for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (c >= 97 && c <= 122)
+            lower = 1;
+        else if (c >= 65 && c <= 90)
+            upper = 1;
+        else if (c >= 48 && c <= 57)
+            digit = 1;
+        else
+            other = 1;
+    }
+    return lower + upper + digit + other;
+}
+
+/**
+ * Values that look like credentials but are not: references to a secret
+ * store, template slots, masked or made-up values, and the hashes and
+ * identifiers code is full of. Each test here is a false alarm avoided.
+ */
+// References and template slots: `${VAR}`, `{{ x }}`, `${{ secrets.X }}`,
+// `<your-key>`, `%(name)s`, `$VAR`, `#{x}`, `@@x@@`.
+const REFERENCE = /\$\{|\{\{|\}\}|^<[^>]{0,80}>$|<[a-z_ -]{1,40}>|%\([a-z_]{1,40}\)|^\$[A-Za-z_]|#\{|@@[A-Za-z_]{1,40}@@|^%[A-Z_]{1,60}%$/i;
+// Words that only appear in made-up values, written in one case (or
+// capitalized): a random token's `DUMMy` or `yOur` is not a placeholder.
+const MADE_UP_WORDS = [
+    'example',
+    'placeholder',
+    'your_',
+    'your-',
+    'changeme',
+    'change_me',
+    'change-me',
+    'dummy',
+    'redacted',
+    'replace',
+    'insert_',
+    'insert-',
+    'sample',
+    'fake',
+    'foobar',
+    'secret_here',
+    'token_here',
+    'key_here',
+    'not_a_real',
+    'lorem'
+];
+const MADE_UP = new RegExp([
+    'x{4}|X{4}|\\*{3}|\\.{3}|…',
+    ...MADE_UP_WORDS.flatMap(word => [
+        word,
+        word.toUpperCase(),
+        word[0].toUpperCase() + word.slice(1)
+    ])
+].join('|'));
+// References to where the secret really lives, written as code.
+const CODE_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|Environment\.|secrets\.|vars\.|config\.|settings\.|this\.|self\.)/;
+/** Whether `value` is a placeholder, reference or obviously made-up value. */
+function isPlaceholder(value) {
+    if (REFERENCE.test(value) || MADE_UP.test(value))
+        return true;
+    if (CODE_REFERENCE.test(value))
+        return true;
+    return isMonotonous(value);
+}
+/**
+ * Whether `value` is one character repeated, or a run such as `abcdef` or
+ * `123456`, or an alternation of two characters.
+ */
+function isMonotonous(value) {
+    if (value.length < 2)
+        return true;
+    const distinct = new Set(value).size;
+    if (distinct <= 2)
+        return true;
+    let ascending = 0;
+    for (let i = 1; i < value.length; i++) {
+        if (value.charCodeAt(i) === value.charCodeAt(i - 1) + 1)
+            ascending++;
+    }
+    return ascending >= value.length * 0.6;
+}
+const UUID$4 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
+const INTEGRITY = /^(?:sha1|sha256|sha384|sha512|md5)[-:]/i;
+const PASSWORD_HASH = /^\$(?:2[abxy]?|5|6|argon2(?:id|i|d)|scrypt|pbkdf2[-_a-z0-9]{0,10}|y|gy|7)\$/;
+const DATA_URI = /^data:[a-z]{1,20}\/[a-z0-9.+-]{1,40}[;,]/i;
+const PUBLIC_KEY = /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-|sk-ssh-|-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC)|age1[a-z0-9]{20})/;
+/** Whether `value` is hex of a digest length (MD5 to SHA-512, git ids). */
+function isHexDigest(value) {
+    return HEX_DIGEST.test(value);
+}
+/**
+ * Whether `value` is something a scanner meets everywhere that is not a
+ * secret: a UUID, a git or content hash, a lockfile or subresource-integrity
+ * hash, a password hash, an image data URI, a public key or certificate.
+ * Only the context-keyed rules ask this; a provider token never is one.
+ */
+function isKnownNonSecret(value, { hexIsDigest = true } = {}) {
+    return (UUID$4.test(value) ||
+        (hexIsDigest && HEX_DIGEST.test(value)) ||
+        INTEGRITY.test(value) ||
+        PASSWORD_HASH.test(value) ||
+        DATA_URI.test(value) ||
+        PUBLIC_KEY.test(value));
+}
+
+const DEFAULT_REACH = 1000;
+const DEFAULT_MIN_ENTROPY = 2.5;
+/** The `TextRule` for one credential format. */
+function providerRule(spec) {
+    if (!spec.pattern.global) {
+        throw new Error(`Rule ${spec.id}: its pattern must have the g flag`);
+    }
+    const name = `${spec.provider} ${spec.credential}`;
+    const message = `${name} committed in plain text. It grants ${spec.grants}. ` +
+        `${spec.revoke} See ${spec.helpUri}`;
+    const minEntropy = spec.minEntropy ?? DEFAULT_MIN_ENTROPY;
+    const checks = spec.check ? 'a structure or checksum check, ' : '';
+    return {
+        kind: 'text',
+        id: spec.id,
+        category: 'secret',
+        severity: spec.severity ?? 'error',
+        safeguard: '164.312(a)(1)',
+        summary: name,
+        description: `Finds ${name}s. A leaked one grants ${spec.grants}. ` +
+            `${spec.revoke} Then load it from a secret store at run time.`,
+        provider: spec.provider,
+        helpUri: spec.helpUri,
+        keywords: spec.keywords,
+        redaction: 'prefix',
+        validation: spec.validation ??
+            `The documented format, ${checks}at least ${minEntropy} bits of ` +
+                'entropy per character, and no placeholder or example value.',
+        ...(spec.contextLines
+            ? { contextLines: spec.contextLines }
+            : { reach: spec.reach ?? DEFAULT_REACH }),
+        *detect(text) {
+            if (spec.requires && !spec.requires.test(text))
+                return;
+            for (const m of text.matchAll(spec.pattern)) {
+                const value = m.groups?.secret ?? m[0];
+                if (value.length === 0)
+                    continue;
+                if (isPlaceholder(value))
+                    continue;
+                if (shannonEntropy(value) < minEntropy)
+                    continue;
+                if (spec.check && !spec.check(value))
+                    continue;
+                const start = m.index + m[0].indexOf(value);
+                yield {
+                    start,
+                    end: start + value.length,
+                    value,
+                    message,
+                    properties: { provider: spec.provider, credential: spec.credential }
+                };
+            }
+        }
+    };
+}
+/** Builds the rules for a family's table. */
+function providerRules(specs) {
+    return specs.map(providerRule);
+}
+
+/**
+ * AI model providers. OpenAI keys carry the marker `T3BlbkFJ` (base64 of
+ * "OpenAI") and Anthropic keys a version tag and a fixed `AA` ending; both
+ * are required, so look-alike strings stay quiet.
+ */
+const OPENAI_URI = 'https://platform.openai.com/api-keys';
+const ANTHROPIC_URI = 'https://docs.anthropic.com/en/api/admin-api/apikeys/update-api-key';
+const TAIL$6 = '[A-Za-z0-9_-]';
+const MODEL_GRANTS = 'model API calls billed to the account that owns it';
+/** A keyed credential of an AI provider that has no prefix of its own. */
+function aiKeyed(id, provider, names, keywords, body, helpUri) {
+    return {
+        id,
+        provider,
+        credential: 'API key',
+        keywords,
+        pattern: keyed(`(?:${names})[\\w-]{0,20}(?:api[_-]?)?(?:key|token)`, body),
+        grants: MODEL_GRANTS,
+        revoke: `Delete the key in the ${provider} console and create a new one.`,
+        helpUri
+    };
+}
+const AI = [
+    {
+        id: 'openai-api-key',
+        provider: 'OpenAI',
+        credential: 'API key (project, service account or user)',
+        keywords: ['t3blbkfj'],
+        pattern: prefixed('sk-(?:(?:proj|svcacct|None)-)?', '[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', TAIL$6),
+        grants: `${MODEL_GRANTS}, and the project’s files and assistants`,
+        revoke: 'Delete the key under API keys and create a new one.',
+        helpUri: OPENAI_URI,
+        validation: 'The `sk-` prefix and the `T3BlbkFJ` marker inside the key.'
+    },
+    {
+        id: 'openai-admin-key',
+        provider: 'OpenAI',
+        credential: 'admin API key',
+        keywords: ['sk-admin-'],
+        pattern: prefixed('sk-admin-', '[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', TAIL$6),
+        grants: 'managing the organization: members, projects, keys and billing',
+        revoke: 'Delete the admin key under Organization settings, Admin keys.',
+        helpUri: 'https://platform.openai.com/settings/organization/admin-keys',
+        validation: 'The `sk-admin-` prefix and the `T3BlbkFJ` marker.'
+    },
+    {
+        id: 'anthropic-api-key',
+        provider: 'Anthropic',
+        credential: 'API key',
+        keywords: ['sk-ant-api'],
+        pattern: prefixed('sk-ant-api0[0-9]-', '[A-Za-z0-9_-]{80,100}AA', TAIL$6),
+        grants: MODEL_GRANTS,
+        revoke: 'Disable or delete the key in the Console under API keys.',
+        helpUri: ANTHROPIC_URI,
+        validation: 'The versioned `sk-ant-api0N-` prefix and the `AA` ending.'
+    },
+    {
+        id: 'anthropic-admin-key',
+        provider: 'Anthropic',
+        credential: 'admin API key',
+        keywords: ['sk-ant-admin'],
+        pattern: prefixed('sk-ant-admin0[0-9]-', '[A-Za-z0-9_-]{80,100}AA', TAIL$6),
+        grants: 'managing the organization’s members, workspaces and API keys',
+        revoke: 'Delete the admin key in the Console under Admin keys.',
+        helpUri: ANTHROPIC_URI,
+        validation: 'The versioned `sk-ant-admin0N-` prefix and the `AA` ending.'
+    },
+    {
+        id: 'huggingface-access-token',
+        provider: 'Hugging Face',
+        credential: 'user access token',
+        keywords: ['hf_'],
+        pattern: prefixed('hf_', '[A-Za-z]{34}'),
+        grants: 'reading (and with write scope, pushing) its user’s models and datasets',
+        revoke: 'Invalidate or delete it under Settings, Access Tokens.',
+        helpUri: 'https://huggingface.co/docs/hub/security-tokens',
+        check: value => /[A-Z]/.test(value) && /[a-z]/.test(value.slice(3))
+    },
+    {
+        id: 'huggingface-organization-token',
+        provider: 'Hugging Face',
+        credential: 'organization API token (legacy)',
+        keywords: ['api_org_'],
+        pattern: prefixed('api_org_', '[A-Za-z]{34}'),
+        grants: 'access to the organization’s private repositories',
+        revoke: 'Delete it in the organization settings.',
+        helpUri: 'https://huggingface.co/docs/hub/security-tokens'
+    },
+    {
+        id: 'groq-api-key',
+        provider: 'Groq',
+        credential: 'API key',
+        keywords: ['gsk_'],
+        pattern: prefixed('gsk_', '[A-Za-z0-9]{52}'),
+        grants: MODEL_GRANTS,
+        revoke: 'Delete it in the GroqCloud console under API Keys.',
+        helpUri: 'https://console.groq.com/docs/quickstart'
+    },
+    {
+        id: 'replicate-api-token',
+        provider: 'Replicate',
+        credential: 'API token',
+        keywords: ['r8_'],
+        pattern: prefixed('r8_', '[A-Za-z0-9]{37}'),
+        grants: `${MODEL_GRANTS}, and its private models`,
+        revoke: 'Disable it under Account settings, API tokens.',
+        helpUri: 'https://replicate.com/docs/topics/security/api-tokens'
+    },
+    {
+        id: 'perplexity-api-key',
+        provider: 'Perplexity',
+        credential: 'API key',
+        keywords: ['pplx-'],
+        pattern: prefixed('pplx-', '[A-Za-z0-9]{48}'),
+        grants: MODEL_GRANTS,
+        revoke: 'Delete it under Settings, API.',
+        helpUri: 'https://docs.perplexity.ai/guides/getting-started'
+    },
+    {
+        id: 'xai-api-key',
+        provider: 'xAI',
+        credential: 'API key',
+        keywords: ['xai-'],
+        pattern: prefixed('xai-', '[A-Za-z0-9]{80}'),
+        grants: MODEL_GRANTS,
+        revoke: 'Delete it in the xAI console under API Keys.',
+        helpUri: 'https://docs.x.ai/docs/overview'
+    },
+    {
+        id: 'openrouter-api-key',
+        provider: 'OpenRouter',
+        credential: 'API key',
+        keywords: ['sk-or-v1-'],
+        pattern: prefixed('sk-or-v1-', '[a-f0-9]{64}'),
+        grants: `${MODEL_GRANTS}, across every routed provider`,
+        revoke: 'Delete it under Settings, Keys.',
+        helpUri: 'https://openrouter.ai/docs/api-reference/authentication'
+    },
+    {
+        id: 'langsmith-api-key',
+        provider: 'LangChain LangSmith',
+        credential: 'personal or service API key',
+        keywords: ['lsv2_'],
+        pattern: prefixed('lsv2_(?:pt|sk)_', '[a-f0-9]{32}_[a-f0-9]{10}'),
+        grants: 'reading and writing the workspace’s traces, datasets and prompts',
+        revoke: 'Delete it under Settings, API Keys.',
+        helpUri: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key'
+    },
+    {
+        id: 'pinecone-api-key',
+        provider: 'Pinecone',
+        credential: 'API key',
+        keywords: ['pcsk_'],
+        pattern: prefixed('pcsk_', '[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80}'),
+        grants: 'reading and writing the project’s vector indexes',
+        revoke: 'Delete it in the console under API keys.',
+        helpUri: 'https://docs.pinecone.io/guides/projects/manage-api-keys'
+    },
+    aiKeyed('cohere-api-key', 'Cohere', 'cohere', ['cohere'], '[A-Za-z0-9]{40}', 'https://docs.cohere.com/docs/rate-limits'),
+    aiKeyed('mistral-api-key', 'Mistral AI', 'mistral', ['mistral'], '[A-Za-z0-9]{32}', 'https://docs.mistral.ai/getting-started/quickstart/'),
+    aiKeyed('deepseek-api-key', 'DeepSeek', 'deepseek', ['deepseek'], 'sk-[a-f0-9]{32}', 'https://api-docs.deepseek.com/'),
+    aiKeyed('wandb-api-key', 'Weights & Biases', 'wandb', ['wandb'], '[a-f0-9]{40}', 'https://docs.wandb.ai/support/kb-articles/rotate_api_key/'),
+    aiKeyed('elevenlabs-api-key', 'ElevenLabs', 'elevenlabs|xi', ['elevenlabs', 'xi_api_key', 'xi-api-key'], 'sk_[a-f0-9]{48}', 'https://elevenlabs.io/docs/api-reference/authentication'),
+    aiKeyed('together-api-key', 'Together AI', 'together', ['together'], '(?:tgp_v1_)?[A-Za-z0-9_-]{43,64}', 'https://docs.together.ai/reference/authentication-1'),
+    aiKeyed('assemblyai-api-key', 'AssemblyAI', 'assemblyai|assembly', ['assembly'], '[a-f0-9]{32}', 'https://www.assemblyai.com/docs/api-reference/overview'),
+    aiKeyed('deepgram-api-key', 'Deepgram', 'deepgram', ['deepgram'], '[a-f0-9]{40}', 'https://developers.deepgram.com/docs/create-additional-api-keys'),
+    aiKeyed('voyage-api-key', 'Voyage AI', 'voyage', ['voyage'], 'pa-[A-Za-z0-9_-]{43}', 'https://docs.voyageai.com/docs/api-key-and-installation'),
+    aiKeyed('stability-api-key', 'Stability AI', 'stability', ['stability'], 'sk-[A-Za-z0-9]{48}', 'https://platform.stability.ai/account/keys')
+];
+const aiRules = providerRules(AI);
+
+/**
+ * Amazon Web Services credentials. An access key id and its secret found
+ * together are one leak and one finding; the secret on its own is another
+ * rule, and it stays quiet when an id is close enough to have reported it.
+ */
+const KEYS_URI = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
 // Access key ids: a four-letter prefix naming the kind, then 16 characters
-// of base32. AWS publishes AKIAIOSFODNN7EXAMPLE for documentation.
-const ACCESS_KEY_ID = /\b((?:AKIA|ASIA))([A-Z2-7]{16})\b/g;
+// of base32. AKIA is a long-term IAM user key, ASIA a temporary STS one,
+// ABIA an STS service bearer token, ACCA a context-specific credential.
+const ACCESS_KEY_ID = /(?<![A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA))([A-Z2-7]{16})(?![A-Za-z0-9])/g;
+const KIND = {
+    AKIA: 'long-term access key id',
+    ASIA: 'temporary (STS) access key id',
+    ABIA: 'STS service bearer token key id',
+    ACCA: 'context-specific credential key id'
+};
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/**
+ * The AWS account number encoded in the 16 characters after the prefix:
+ * bits 1 to 40 of the decoded bytes, shifted. Real keys decode to a 12-digit
+ * account number or less; a made-up value often does not.
+ */
+function awsAccountOfKeyId(random) {
+    let bits = 0n;
+    for (const ch of random.slice(0, 10)) {
+        bits = (bits << 5n) | BigInt(BASE32.indexOf(ch));
+    }
+    const first6Bytes = bits >> 2n;
+    return Number((first6Bytes & 0x7fffffffff80n) >> 7n);
+}
+/** Whether a key id body encodes a possible account number. */
+function isPlausibleAwsKeyId(random) {
+    return awsAccountOfKeyId(random) <= 999_999_999_999;
+}
+// A secret access key assigned to a name that says so.
+const NAMED_SECRET = new RegExp('(?:secret[_-]?access[_-]?key|aws[\\w.-]{0,20}secret[\\w-]{0,12})' +
+    '["\'`\\]]{0,2}\\s{0,4}(?:=>|:=|[=:,])\\s{0,4}["\'`]?' +
+    '(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])', 'gi');
+// A bare 40-character secret, accepted only within two lines of a key id.
+const BARE_SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+/** Whether `value` looks like an issued secret access key. */
+function isSecretAccessKeyLike(value) {
+    return (!isPlaceholder(value) &&
+        characterClasses(value) >= 3 &&
+        shannonEntropy(value) >= 4.2);
+}
+/** Spans of one window grouped by line, to pair them in constant time. */
+class SpansByLine {
+    lineAt;
+    byLine = new Map();
+    constructor(lineAt) {
+        this.lineAt = lineAt;
+    }
+    add(span) {
+        const line = this.lineAt(span.start);
+        const list = this.byLine.get(line);
+        if (list)
+            list.push(span);
+        else
+            this.byLine.set(line, [span]);
+    }
+    /** The first span within `distance` lines of `line`, nearest first. */
+    near(line, distance) {
+        for (let d = 0; d <= distance; d++) {
+            const found = this.byLine.get(line - d)?.[0] ?? this.byLine.get(line + d)?.[0];
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+}
+function namedSecretsIn(text) {
+    const found = [];
+    for (const m of text.matchAll(NAMED_SECRET)) {
+        const value = m.groups.secret;
+        if (!isSecretAccessKeyLike(value))
+            continue;
+        const start = m.index + m[0].length - value.length;
+        found.push({ start, end: start + value.length, value });
+    }
+    return found;
+}
+function bareSecretsIn(text) {
+    const found = [];
+    for (const m of text.matchAll(BARE_SECRET)) {
+        if (!isSecretAccessKeyLike(m[0]))
+            continue;
+        found.push({ start: m.index, end: m.index + m[0].length, value: m[0] });
+    }
+    return found;
+}
+function keyIdsIn(text) {
+    const found = [];
+    for (const m of text.matchAll(ACCESS_KEY_ID)) {
+        if (m[2].endsWith('EXAMPLE') || !isPlausibleAwsKeyId(m[2]))
+            continue;
+        found.push({
+            start: m.index,
+            end: m.index + m[0].length,
+            value: m[0],
+            prefix: m[1]
+        });
+    }
+    return found;
+}
+function lineLookup(text) {
+    let starts;
+    return offset => {
+        starts ??= lineStarts(text);
+        return lineIndexAt(starts, offset);
+    };
+}
+// How many lines apart an id and its secret may be to count as a pair.
+const PAIR_CONTEXT = 4;
+const BARE_CONTEXT = 2;
 const awsAccessKeyId = {
     kind: 'text',
     id: 'aws-access-key-id',
     category: 'secret',
     severity: 'error',
     safeguard: '164.312(a)(1)',
-    summary: 'AWS access key id (AKIA long-term or ASIA temporary)',
-    description: 'Matches AWS access key ids. The key id alone identifies the IAM user ' +
-        'or role; with its secret it grants whatever that principal may do. ' +
-        'Deactivate and delete the key in IAM, then rotate.',
+    summary: 'AWS access key id (AKIA, ASIA, ABIA, ACCA), with its secret if near',
+    description: 'Matches AWS access key ids of every documented prefix whose body ' +
+        'encodes a possible account number. When the secret access key is ' +
+        'within a few lines, the pair is reported once: together they grant ' +
+        'whatever the IAM principal may do. Deactivate and delete the key in ' +
+        'IAM, review CloudTrail for its use, then rotate.',
     provider: 'AWS',
-    helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
-    keywords: ['akia', 'asia'],
+    helpUri: KEYS_URI,
+    keywords: ['akia', 'asia', 'abia', 'acca'],
+    contextLines: PAIR_CONTEXT,
     redaction: 'prefix',
+    validation: 'Prefix and base32 body; the account number encoded in the key id ' +
+        'must have at most 12 digits; the documented EXAMPLE keys are skipped.',
+    examples: {
+        bad: 'aws_access_key_id = AKIA<16 characters>',
+        good: 'Use an IAM role or OIDC federation; no keys in the repository.'
+    },
     *detect(text) {
-        for (const m of text.matchAll(ACCESS_KEY_ID)) {
-            const value = m[0];
-            if (value.endsWith('EXAMPLE'))
+        const ids = keyIdsIn(text);
+        if (ids.length === 0)
+            return;
+        const lineAt = lineLookup(text);
+        const named = new SpansByLine(lineAt);
+        for (const span of namedSecretsIn(text))
+            named.add(span);
+        const bare = new SpansByLine(lineAt);
+        for (const span of bareSecretsIn(text))
+            bare.add(span);
+        for (const id of ids) {
+            const kind = KIND[id.prefix];
+            const line = lineAt(id.start);
+            const secret = named.near(line, PAIR_CONTEXT) ?? bare.near(line, BARE_CONTEXT);
+            if (secret === undefined) {
+                yield {
+                    start: id.start,
+                    end: id.end,
+                    value: id.value,
+                    message: `AWS ${kind} committed. It identifies an IAM principal; with ` +
+                        'its secret it grants that principal’s permissions. Deactivate ' +
+                        `and rotate it in IAM. See ${KEYS_URI}`,
+                    properties: { provider: 'AWS', credential: kind }
+                };
                 continue;
-            const temporary = m[1] === 'ASIA';
+            }
             yield {
-                start: m.index,
-                end: m.index + value.length,
-                value,
-                message: temporary
-                    ? 'AWS temporary access key id (session credentials) committed.'
-                    : 'AWS long-term access key id committed. Deactivate and rotate it in IAM.',
-                properties: { provider: 'AWS' }
+                start: Math.min(id.start, secret.start),
+                end: Math.max(id.end, secret.end),
+                value: `${id.value} ${secret.value}`,
+                message: `AWS ${kind} and its secret access key committed together. They ` +
+                    'grant every permission of the IAM principal. Deactivate and ' +
+                    'delete the key in IAM now, check CloudTrail for its use, then ' +
+                    `rotate. See ${KEYS_URI}`,
+                properties: { provider: 'AWS', credential: `${kind} and secret` }
             };
         }
     }
 };
+const awsSecretAccessKey = {
+    kind: 'text',
+    id: 'aws-secret-access-key',
+    category: 'secret',
+    severity: 'error',
+    safeguard: '164.312(a)(1)',
+    summary: 'AWS secret access key assigned to a name that says so',
+    description: 'Matches a 40-character secret access key assigned to a name such as ' +
+        '`aws_secret_access_key` or `SecretAccessKey`. When its key id is ' +
+        'near, the `aws-access-key-id` rule reports the pair instead. ' +
+        'Deactivate the key in IAM and rotate it.',
+    provider: 'AWS',
+    helpUri: KEYS_URI,
+    keywords: [
+        'secret_access_key',
+        'secretaccesskey',
+        'secret-access-key',
+        'aws_secret',
+        'aws-secret',
+        'awssecret'
+    ],
+    contextLines: PAIR_CONTEXT,
+    redaction: 'prefix',
+    validation: 'A 40-character base64 value using three character classes with high ' +
+        'entropy; no placeholder or documented example.',
+    *detect(text) {
+        const lineAt = lineLookup(text);
+        const ids = new SpansByLine(lineAt);
+        for (const id of keyIdsIn(text))
+            ids.add(id);
+        for (const secret of namedSecretsIn(text)) {
+            if (ids.near(lineAt(secret.start), PAIR_CONTEXT))
+                continue;
+            yield {
+                ...secret,
+                message: 'AWS secret access key committed. With its key id it grants every ' +
+                    'permission of the IAM principal. Deactivate and rotate the key ' +
+                    `in IAM. See ${KEYS_URI}`,
+                properties: { provider: 'AWS', credential: 'secret access key' }
+            };
+        }
+    }
+};
+const AWS = [
+    {
+        id: 'aws-session-token',
+        provider: 'AWS',
+        credential: 'session token',
+        keywords: ['session_token', 'sessiontoken', 'session-token'],
+        pattern: keyed('(?:aws[_-]?)?session[_-]?token', '[A-Za-z0-9/+]{100,2000}={0,2}'),
+        grants: 'the permissions of the assumed role until the session expires',
+        revoke: 'Revoke active sessions of the role (IAM, Revoke active sessions) ' +
+            'and find where the temporary credentials were written.',
+        helpUri: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
+        minEntropy: 4
+    },
+    {
+        id: 'aws-mws-auth-token',
+        provider: 'Amazon',
+        credential: 'Marketplace Web Service auth token',
+        keywords: ['amzn.mws.'],
+        pattern: prefixed('amzn\\.mws\\.', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+        grants: 'calling seller APIs on behalf of the seller account',
+        revoke: 'Revoke the developer authorization in Seller Central.',
+        helpUri: 'https://developer-docs.amazon.com/sp-api/docs/authorization'
+    }
+];
+const awsRules = [
+    awsAccessKeyId,
+    awsSecretAccessKey,
+    ...providerRules(AWS)
+];
 
 /**
- * GitHub credentials. Classic tokens carry a CRC32 checksum of their random
- * part in their last six characters, so a value that fails it is a typo or a
- * made-up example, not a credential.
+ * Microsoft Azure and Entra ID credentials: storage keys and the connection
+ * strings that carry them, SAS URLs, client secrets, DevOps tokens.
+ */
+const STORAGE_URI = 'https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage';
+const ACCOUNT_KEY = '[A-Za-z0-9+/]{86}==';
+const AZURE = [
+    {
+        id: 'azure-storage-connection-string',
+        provider: 'Azure',
+        credential: 'storage account connection string',
+        keywords: ['defaultendpointsprotocol'],
+        // The emulator's account (devstoreaccount1) has a published key.
+        pattern: new RegExp('DefaultEndpointsProtocol=https?;AccountName=(?!devstoreaccount1;)' +
+            `[a-z0-9]{3,24};AccountKey=(?<secret>${ACCOUNT_KEY})`, 'gi'),
+        grants: 'full control of every blob, file, queue and table in the account',
+        revoke: 'Rotate the account key it names (Security + networking, Access ' +
+            'keys) and move clients to Entra ID authentication.',
+        helpUri: STORAGE_URI,
+        minEntropy: 4
+    },
+    {
+        id: 'azure-storage-account-key',
+        provider: 'Azure',
+        credential: 'storage account key',
+        keywords: ['accountkey', 'account_key', 'storage_key', 'storagekey'],
+        // Inside a connection string (after `;`) the rule above reports it.
+        pattern: new RegExp('(?<![;\\w])(?:azure[\\w-]{0,20})?(?:storage[_-]?)?(?:account[_-]?key|' +
+            'storage[_-]?key)["\'`]{0,2}\\s{0,4}[=:]\\s{0,4}["\'`]?' +
+            `(?<secret>${ACCOUNT_KEY})`, 'gi'),
+        grants: 'full control of every blob, file, queue and table in the account',
+        revoke: 'Rotate the key under Security + networking, Access keys.',
+        helpUri: STORAGE_URI,
+        minEntropy: 4
+    },
+    {
+        id: 'azure-sas-token',
+        provider: 'Azure',
+        credential: 'shared access signature (SAS) URL',
+        keywords: ['sig='],
+        pattern: /[?&]sig=(?<secret>[A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})/gi,
+        requires: /[?&]sv=\d{4}-\d{2}-\d{2}/,
+        grants: 'the permissions (sp=) on the resources it names until its expiry (se=)',
+        revoke: 'Rotate the account key that signed it, or revoke the stored access ' +
+            'policy or user delegation key it depends on.',
+        helpUri: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
+        validation: 'A `sig=` signature in a URL that also has a `sv=` version.'
+    },
+    {
+        id: 'azure-entra-client-secret',
+        provider: 'Microsoft Entra ID',
+        credential: 'application client secret',
+        keywords: ['q~'],
+        reach: 50,
+        pattern: new RegExp('(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}[0-9]Q~' +
+            '[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])', 'g'),
+        grants: 'signing in as the application with every API permission it was granted',
+        revoke: 'Delete the secret under App registrations, Certificates & secrets, ' +
+            'and prefer a certificate or federated credential.',
+        helpUri: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials'
+    },
+    {
+        id: 'azure-devops-pat',
+        provider: 'Azure DevOps',
+        credential: 'personal access token',
+        keywords: ['azdo'],
+        reach: 100,
+        pattern: prefixed('', '[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}'),
+        grants: 'Azure DevOps access as its user within the scopes chosen',
+        revoke: 'Revoke it under User settings, Personal access tokens.',
+        helpUri: 'https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate'
+    },
+    {
+        id: 'azure-devops-legacy-pat',
+        provider: 'Azure DevOps',
+        credential: 'personal access token (52-character form)',
+        keywords: ['devops', 'azdo', 'ado_'],
+        pattern: keyed('(?:azure[_-]?devops|azdo|ado)[\\w-]{0,12}(?:pat|token)', '[a-z2-7]{52}'),
+        grants: 'Azure DevOps access as its user within the scopes chosen',
+        revoke: 'Revoke it under User settings, Personal access tokens.',
+        helpUri: 'https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate'
+    },
+    {
+        id: 'azure-service-bus-connection-string',
+        provider: 'Azure',
+        credential: 'Service Bus, Event Hubs or IoT Hub shared access key',
+        keywords: ['sharedaccesskey='],
+        pattern: /SharedAccessKeyName=[^;\s"']{1,100};SharedAccessKey=(?<secret>[A-Za-z0-9+/]{42,44}={0,2})/gi,
+        grants: 'the send, listen or manage rights of the named access policy',
+        revoke: 'Regenerate the policy’s keys under Shared access policies.',
+        helpUri: 'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas',
+        minEntropy: 4
+    },
+    {
+        id: 'azure-cosmosdb-connection-string',
+        provider: 'Azure',
+        credential: 'Cosmos DB account key',
+        keywords: ['accountendpoint='],
+        pattern: new RegExp('AccountEndpoint=https://[a-z0-9.-]{1,100}\\.documents\\.azure\\.com' +
+            `[:0-9/]{0,10};AccountKey=(?<secret>${ACCOUNT_KEY})`, 'gi'),
+        grants: 'full read and write access to every database in the account',
+        revoke: 'Rotate the primary or secondary key under Keys.',
+        helpUri: 'https://learn.microsoft.com/azure/cosmos-db/database-security#primary-keys',
+        minEntropy: 4
+    },
+    {
+        id: 'azure-app-configuration-connection-string',
+        provider: 'Azure',
+        credential: 'App Configuration access key',
+        keywords: ['.azconfig.io'],
+        pattern: /Endpoint=https:\/\/[a-z0-9-]{1,60}\.azconfig\.io;Id=[^;\s"']{1,60};Secret=(?<secret>[A-Za-z0-9+/]{40,60}={0,2})/gi,
+        grants: 'reading (and with a read-write key, changing) every setting',
+        revoke: 'Regenerate the key under Access settings.',
+        helpUri: 'https://learn.microsoft.com/azure/azure-app-configuration/howto-disable-access-key-authentication',
+        minEntropy: 4
+    },
+    {
+        id: 'azure-openai-api-key',
+        provider: 'Azure OpenAI',
+        credential: 'API key',
+        keywords: ['azure_openai', 'azureopenai', 'azure-openai'],
+        pattern: keyed('azure[_-]?openai[\\w-]{0,20}key', '[a-f0-9]{32}'),
+        grants: 'calling the deployed models, billed to the resource',
+        revoke: 'Regenerate the key under Resource Management, Keys and Endpoint.',
+        helpUri: 'https://learn.microsoft.com/azure/ai-services/authentication#rotate-keys'
+    }
+];
+const azureRules = providerRules(AZURE);
+
+/** Cloud and hosting platforms other than AWS, Google and Azure. */
+const UUID$3 = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const DO_URI = 'https://docs.digitalocean.com/reference/api/create-personal-access-token/';
+const CLOUD = [
+    {
+        id: 'digitalocean-personal-access-token',
+        provider: 'DigitalOcean',
+        credential: 'personal access token',
+        keywords: ['dop_v1_'],
+        pattern: prefixed('dop_v1_', '[a-f0-9]{64}'),
+        grants: 'API access to the team’s droplets, databases and storage',
+        revoke: 'Delete the token under API, Tokens.',
+        helpUri: DO_URI
+    },
+    {
+        id: 'digitalocean-oauth-token',
+        provider: 'DigitalOcean',
+        credential: 'OAuth access token',
+        keywords: ['doo_v1_'],
+        pattern: prefixed('doo_v1_', '[a-f0-9]{64}'),
+        grants: 'API access with the scopes the user authorized',
+        revoke: 'Revoke the application’s access under API, OAuth Applications.',
+        helpUri: DO_URI
+    },
+    {
+        id: 'digitalocean-refresh-token',
+        provider: 'DigitalOcean',
+        credential: 'OAuth refresh token',
+        keywords: ['dor_v1_'],
+        pattern: prefixed('dor_v1_', '[a-f0-9]{64}'),
+        grants: 'new OAuth access tokens until it is revoked',
+        revoke: 'Revoke the application’s access under API, OAuth Applications.',
+        helpUri: DO_URI
+    },
+    {
+        id: 'heroku-api-key',
+        provider: 'Heroku',
+        credential: 'API key',
+        keywords: ['hrku-'],
+        pattern: prefixed('HRKU-', 'AA[0-9A-Za-z_-]{58}', '[A-Za-z0-9_-]'),
+        grants: 'full Platform API access as its user: apps, config vars, add-ons',
+        revoke: 'Regenerate the API key under Account settings, or revoke the authorization.',
+        helpUri: 'https://devcenter.heroku.com/articles/authentication'
+    },
+    {
+        id: 'heroku-legacy-api-key',
+        provider: 'Heroku',
+        credential: 'API key (UUID form)',
+        keywords: ['heroku'],
+        pattern: keyed('heroku[\\w-]{0,20}(?:api[_-]?key|token|secret)', UUID$3),
+        grants: 'full Platform API access as its user: apps, config vars, add-ons',
+        revoke: 'Regenerate the API key under Account settings.',
+        helpUri: 'https://devcenter.heroku.com/articles/authentication'
+    },
+    {
+        id: 'cloudflare-api-token',
+        provider: 'Cloudflare',
+        credential: 'API token',
+        keywords: ['cloudflare', 'cf_api_token', 'cf_token'],
+        pattern: keyed('(?:cloudflare|cf)[\\w-]{0,20}(?:api[_-]?)?token', '[A-Za-z0-9_-]{40}'),
+        grants: 'the zone and account permissions the token was created with',
+        revoke: 'Roll or delete the token under My Profile, API Tokens.',
+        helpUri: 'https://developers.cloudflare.com/fundamentals/api/how-to/roll-token/'
+    },
+    {
+        id: 'cloudflare-global-api-key',
+        provider: 'Cloudflare',
+        credential: 'global API key',
+        keywords: ['cloudflare', 'cf_api_key'],
+        pattern: keyed('(?:cloudflare|cf)[\\w-]{0,20}(?:api[_-]?)?key', '[a-f0-9]{37}'),
+        grants: 'everything the user can do in every account and zone',
+        revoke: 'Change the global API key under My Profile, API Tokens.',
+        helpUri: 'https://developers.cloudflare.com/fundamentals/api/get-started/keys/'
+    },
+    {
+        id: 'cloudflare-origin-ca-key',
+        provider: 'Cloudflare',
+        credential: 'Origin CA key',
+        keywords: ['v1.0-'],
+        pattern: prefixed('v1\\.0-', '[a-f0-9]{24}-[a-f0-9]{146}'),
+        grants: 'issuing and revoking origin certificates for the account’s zones',
+        revoke: 'Change the Origin CA key under My Profile, API Tokens.',
+        helpUri: 'https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/'
+    },
+    {
+        id: 'alibaba-access-key-id',
+        provider: 'Alibaba Cloud',
+        credential: 'AccessKey ID',
+        keywords: ['ltai'],
+        pattern: prefixed('LTAI', '[A-Za-z0-9]{12,20}'),
+        grants: 'with its secret, the RAM user’s permissions',
+        revoke: 'Disable and delete the AccessKey pair in the RAM console.',
+        helpUri: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair'
+    },
+    {
+        id: 'alibaba-access-key-secret',
+        provider: 'Alibaba Cloud',
+        credential: 'AccessKey secret',
+        keywords: ['alibaba', 'aliyun', 'alicloud'],
+        pattern: keyed('(?:alibaba|aliyun|alicloud)[\\w-]{0,20}secret', '[A-Za-z0-9]{30}'),
+        grants: 'with its AccessKey ID, the RAM user’s permissions',
+        revoke: 'Disable and delete the AccessKey pair in the RAM console.',
+        helpUri: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair'
+    },
+    {
+        id: 'tencent-cloud-secret-id',
+        provider: 'Tencent Cloud',
+        credential: 'API SecretId',
+        keywords: ['akid'],
+        pattern: prefixed('AKID', '[A-Za-z0-9]{32}'),
+        grants: 'with its SecretKey, the CAM user’s permissions',
+        revoke: 'Disable and delete the key under CAM, API Keys.',
+        helpUri: 'https://www.tencentcloud.com/document/product/598/32675'
+    },
+    {
+        id: 'scaleway-access-key',
+        provider: 'Scaleway',
+        credential: 'API access key',
+        keywords: ['scw'],
+        pattern: prefixed('SCW', '[A-Z0-9]{17}'),
+        grants: 'with its secret key, the IAM application’s or user’s permissions',
+        revoke: 'Delete the API key under IAM, API keys.',
+        helpUri: 'https://www.scaleway.com/en/docs/iam/how-to/create-api-keys/',
+        check: value => /[0-9]/.test(value) && /[A-Z].*[A-Z]/.test(value.slice(3))
+    },
+    {
+        id: 'scaleway-secret-key',
+        provider: 'Scaleway',
+        credential: 'API secret key',
+        keywords: ['scw_secret', 'scaleway'],
+        pattern: keyed('(?:scw|scaleway)[\\w-]{0,10}secret[\\w-]{0,10}', UUID$3),
+        grants: 'the IAM application’s or user’s permissions',
+        revoke: 'Delete the API key under IAM, API keys.',
+        helpUri: 'https://www.scaleway.com/en/docs/iam/how-to/create-api-keys/'
+    },
+    {
+        id: 'ibm-cloud-api-key',
+        provider: 'IBM Cloud',
+        credential: 'API key',
+        keywords: ['ibm'],
+        pattern: keyed('ibm[\\w-]{0,20}api[_-]?key', '[A-Za-z0-9_-]{44}'),
+        grants: 'the IAM identity’s access to every service it may use',
+        revoke: 'Delete the key under Manage, Access (IAM), API keys.',
+        helpUri: 'https://cloud.ibm.com/docs/account?topic=account-userapikey'
+    },
+    {
+        id: 'databricks-access-token',
+        provider: 'Databricks',
+        credential: 'personal access token',
+        keywords: ['dapi'],
+        pattern: prefixed('dapi', '[a-f0-9]{32}(?:-[0-9]{1,2})?', '[A-Za-z0-9_-]'),
+        grants: 'workspace REST API access as its user: jobs, clusters, data',
+        revoke: 'Revoke it under User settings, Developer, Access tokens.',
+        helpUri: 'https://docs.databricks.com/aws/en/dev-tools/auth/pat'
+    },
+    {
+        id: 'databricks-oauth-secret',
+        provider: 'Databricks',
+        credential: 'service principal OAuth secret',
+        keywords: ['dose'],
+        pattern: prefixed('dose', '[a-f0-9]{32}'),
+        grants: 'OAuth tokens for the service principal and its permissions',
+        revoke: 'Delete the secret under the service principal’s Secrets tab.',
+        helpUri: 'https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m'
+    },
+    {
+        id: 'flyio-access-token',
+        provider: 'Fly.io',
+        credential: 'access token',
+        keywords: ['fo1_', 'fm2_'],
+        pattern: prefixed('(?:fo1_|FlyV1 fm2_)', '[A-Za-z0-9_+/=-]{40,1000}', '[A-Za-z0-9_+/=-]'),
+        grants: 'deploying and managing the organization’s apps and machines',
+        revoke: 'Revoke it with `fly tokens revoke` or in the dashboard.',
+        helpUri: 'https://fly.io/docs/security/tokens/'
+    },
+    {
+        id: 'supabase-personal-access-token',
+        provider: 'Supabase',
+        credential: 'personal access token',
+        keywords: ['sbp_'],
+        pattern: prefixed('sbp_', '[a-f0-9]{40}'),
+        grants: 'Management API access to every project of its user',
+        revoke: 'Revoke it under Account, Access Tokens.',
+        helpUri: 'https://supabase.com/docs/guides/platform/access-control'
+    },
+    {
+        id: 'supabase-secret-key',
+        provider: 'Supabase',
+        credential: 'secret API key',
+        keywords: ['sb_secret_'],
+        pattern: prefixed('sb_secret_', '[A-Za-z0-9_-]{30,60}', '[A-Za-z0-9_-]'),
+        grants: 'bypassing row level security on the project’s database',
+        revoke: 'Delete the key under Project settings, API Keys.',
+        helpUri: 'https://supabase.com/docs/guides/api/api-keys'
+    },
+    {
+        id: 'planetscale-service-token',
+        provider: 'PlanetScale',
+        credential: 'service or OAuth token',
+        keywords: ['pscale_tkn_', 'pscale_oauth_'],
+        pattern: prefixed('pscale_(?:tkn|oauth)_', '[A-Za-z0-9_.=-]{32,64}', '[A-Za-z0-9_.=-]'),
+        grants: 'the organization and database permissions of the token',
+        revoke: 'Delete the service token under Settings, Service tokens.',
+        helpUri: 'https://planetscale.com/docs/concepts/service-tokens'
+    },
+    {
+        id: 'planetscale-password',
+        provider: 'PlanetScale',
+        credential: 'database password',
+        keywords: ['pscale_pw_'],
+        pattern: prefixed('pscale_pw_', '[A-Za-z0-9_.=-]{32,64}', '[A-Za-z0-9_.=-]'),
+        grants: 'connecting to the database branch with the password’s role',
+        revoke: 'Delete the password under the branch’s Passwords.',
+        helpUri: 'https://planetscale.com/docs/concepts/connection-strings'
+    },
+    {
+        id: 'vercel-access-token',
+        provider: 'Vercel',
+        credential: 'access token',
+        keywords: ['vercel'],
+        pattern: keyed('vercel[\\w-]{0,20}token', '[A-Za-z0-9]{24}'),
+        grants: 'deploying and configuring the projects of its scope',
+        revoke: 'Delete the token under Account settings, Tokens.',
+        helpUri: 'https://vercel.com/docs/rest-api#creating-an-access-token'
+    },
+    {
+        id: 'netlify-access-token',
+        provider: 'Netlify',
+        credential: 'personal access token',
+        keywords: ['netlify'],
+        pattern: keyed('netlify[\\w-]{0,20}token', '[A-Za-z0-9_-]{40,46}'),
+        grants: 'managing every site and deploy of its user',
+        revoke: 'Revoke it under User settings, Applications.',
+        helpUri: 'https://docs.netlify.com/api/get-started/#authentication'
+    },
+    {
+        id: 'linode-api-token',
+        provider: 'Akamai (Linode)',
+        credential: 'personal access token',
+        keywords: ['linode'],
+        pattern: keyed('linode[\\w-]{0,20}(?:token|key)', '[a-f0-9]{64}'),
+        grants: 'API access to the account’s Linodes and services per its scopes',
+        revoke: 'Revoke it under My Profile, API Tokens.',
+        helpUri: 'https://techdocs.akamai.com/cloud-computing/docs/manage-personal-access-tokens'
+    },
+    {
+        id: 'vultr-api-key',
+        provider: 'Vultr',
+        credential: 'API key',
+        keywords: ['vultr'],
+        pattern: keyed('vultr[\\w-]{0,20}(?:token|key)', '[A-Z0-9]{36}'),
+        grants: 'full API access to the account’s instances and billing',
+        revoke: 'Regenerate the key under Account, API.',
+        helpUri: 'https://docs.vultr.com/platform/other/api/manage-api-access'
+    },
+    {
+        id: 'hetzner-cloud-token',
+        provider: 'Hetzner',
+        credential: 'Cloud API token',
+        keywords: ['hcloud', 'hetzner'],
+        pattern: keyed('(?:hcloud|hetzner)[\\w-]{0,20}token', '[A-Za-z0-9]{64}'),
+        grants: 'read or read-write access to the project’s servers',
+        revoke: 'Delete the token under the project’s Security, API tokens.',
+        helpUri: 'https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/'
+    },
+    {
+        id: 'openshift-user-token',
+        provider: 'Red Hat OpenShift',
+        credential: 'user OAuth token',
+        keywords: ['sha256~'],
+        pattern: prefixed('sha256~', '[A-Za-z0-9_-]{43}', '[A-Za-z0-9_-]'),
+        grants: 'the cluster access of the user who logged in',
+        revoke: 'Delete the OAuthAccessToken object (`oc delete oauthaccesstoken`).',
+        helpUri: 'https://docs.redhat.com/en/documentation/openshift_container_platform/4.16/html/authentication_and_authorization/managing-oauth-access-tokens'
+    }
+];
+const cloudRules = providerRules(CLOUD);
+
+/** A value someone typed in place of a credential, or a reference. */
+function isRealValue(value, minLength = 8) {
+    return (value.length >= minLength &&
+        !isPlaceholder(value) &&
+        shannonEntropy(value) >= 2.5);
+}
+/** Decodes a Docker `auth` value; real ones are base64 of `user:secret`. */
+function isDockerAuth(value) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded))
+        return false;
+    return isRealValue(decoded.slice(colon + 1), 4);
+}
+/** Whether base64 `value` decodes to a PEM private key. */
+function isBase64PrivateKey(value) {
+    const decoded = Buffer.from(value.slice(0, 200), 'base64').toString('latin1');
+    return /-----BEGIN [A-Z ]{0,30}PRIVATE KEY-----/.test(decoded);
+}
+function configRule(spec) {
+    const message = `${spec.summary} committed. It grants ${spec.grants}. ${spec.revoke} ` +
+        `See ${spec.helpUri}`;
+    return {
+        kind: 'text',
+        id: spec.id,
+        category: 'secret',
+        severity: 'error',
+        safeguard: '164.312(a)(1)',
+        summary: spec.summary,
+        description: `Finds credentials written into ${spec.file}. They grant ` +
+            `${spec.grants}. ${spec.revoke} Keep the file out of the repository ` +
+            'or reference an environment variable in it.',
+        provider: spec.file,
+        helpUri: spec.helpUri,
+        keywords: spec.keywords,
+        redaction: 'prefix',
+        validation: spec.validation,
+        ...(spec.contextLines
+            ? { contextLines: spec.contextLines }
+            : { reach: 2000 }),
+        ...(spec.appliesTo ? { appliesTo: spec.appliesTo } : {}),
+        *detect(text) {
+            if (spec.requires && !spec.requires.test(text))
+                return;
+            for (const m of text.matchAll(spec.pattern)) {
+                const value = m.groups.secret;
+                if (!spec.accept(value))
+                    continue;
+                const start = m.index + m[0].lastIndexOf(value);
+                yield {
+                    start,
+                    end: start + value.length,
+                    value,
+                    message,
+                    properties: { provider: spec.file }
+                };
+            }
+        }
+    };
+}
+const CONFIG = [
+    {
+        id: 'npmrc-auth-token',
+        file: '.npmrc / .yarnrc.yml',
+        summary: 'npm registry credential in an npm or Yarn configuration',
+        grants: 'publishing (or reading private) packages on that registry',
+        revoke: 'Revoke the token on the registry (npm token revoke).',
+        helpUri: 'https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration',
+        keywords: ['_authtoken', '_auth', '_password', 'npmauthtoken'],
+        pattern: /(?:_authToken|_auth|_password|npmAuthToken)["']?\s{0,4}[=:]\s{0,4}["']?(?<secret>[^\s"'$]{8,500})/g,
+        accept: value => isRealValue(value),
+        validation: 'A value of 8 or more characters that is not `${NPM_TOKEN}` or another reference.'
+    },
+    {
+        id: 'pypirc-password',
+        file: '.pypirc',
+        summary: 'Package index password or token in .pypirc',
+        grants: 'uploading releases to the index as its user',
+        revoke: 'Revoke the API token on the index and use trusted publishing.',
+        helpUri: 'https://packaging.python.org/en/latest/specifications/pypirc/',
+        keywords: ['password'],
+        appliesTo: path => /(?:^|\/)\.pypirc$/.test(path),
+        pattern: /^[ \t]{0,8}password[ \t]{0,4}[=:][ \t]{0,4}(?<secret>\S{6,400})/gm,
+        accept: value => isRealValue(value, 6),
+        validation: 'A `password` entry in a `.pypirc` file that is not a placeholder.'
+    },
+    {
+        id: 'netrc-password',
+        file: '.netrc',
+        summary: 'Password in a netrc machine entry',
+        grants: 'logging in to the named machine as the entry’s user',
+        revoke: 'Change the password or revoke the token used as one.',
+        helpUri: 'https://everything.curl.dev/usingcurl/netrc.html',
+        keywords: ['machine'],
+        contextLines: 3,
+        pattern: /(?:^|\s)machine[ \t]{1,10}\S{1,253}[\s\S]{0,300}?\spassword[ \t]{1,10}(?<secret>\S{3,400})/g,
+        accept: value => isRealValue(value, 6),
+        validation: 'A `machine … password …` entry whose password is not a placeholder.'
+    },
+    {
+        id: 'docker-config-auth',
+        file: 'Docker config.json',
+        summary: 'Registry credential in a Docker config.json `auths` entry',
+        grants: 'pulling and pushing images on that registry as the user',
+        revoke: 'Revoke the registry token or change the password; use a credential helper.',
+        helpUri: 'https://docs.docker.com/reference/cli/docker/login/#credential-stores',
+        keywords: ['"auth"', '"identitytoken"'],
+        pattern: /"(?:auth|identitytoken)"\s{0,4}:\s{0,4}"(?<secret>[A-Za-z0-9+/._-]{8,2000}={0,2})"/g,
+        accept: value => isDockerAuth(value) || (value.length >= 32 && isRealValue(value)),
+        validation: 'An `auth` value that decodes to `user:password` with a real password, or an identity token.'
+    },
+    {
+        id: 'kubeconfig-user-token',
+        file: 'kubeconfig',
+        summary: 'Bearer token of a kubeconfig user',
+        grants: 'the cluster access of that user or service account',
+        revoke: 'Delete the service account token Secret or revoke the user’s credential.',
+        helpUri: 'https://kubernetes.io/docs/reference/access-authn-authz/authentication/',
+        keywords: ['token:'],
+        contextLines: 30,
+        requires: /(?:^|\n)[ \t]{0,8}(?:kind:[ \t]{0,4}["']?Config["']?[ \t]{0,4}(?:\n|$)|current-context:|users:)/,
+        pattern: /(?:^|\n)[ \t-]{0,20}(?:token|id-token|refresh-token)[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[A-Za-z0-9._~+/=-]{20,4000})/g,
+        accept: value => isRealValue(value, 20),
+        validation: 'A `token` under a kubeconfig (a file with `users:` or `kind: Config`).'
+    },
+    {
+        id: 'kubeconfig-client-key',
+        file: 'kubeconfig',
+        summary: 'Client certificate private key embedded in a kubeconfig',
+        grants: 'the cluster access of the certificate’s user',
+        revoke: 'Revoke the certificate (rotate the cluster CA if it cannot be revoked).',
+        helpUri: 'https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/',
+        keywords: ['client-key-data'],
+        pattern: /client-key-data[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{40,20000}={0,2})/g,
+        accept: isBase64PrivateKey,
+        validation: 'The base64 value decodes to a PEM private key.'
+    }
+];
+const configFileRules = CONFIG.map(configRule);
+
+const SCHEMES = [
+    'postgres',
+    'postgresql',
+    'mysql',
+    'mariadb',
+    'mongodb',
+    'mongodb+srv',
+    'redis',
+    'rediss',
+    'amqp',
+    'amqps',
+    'mssql',
+    'sqlserver',
+    'cockroachdb',
+    'clickhouse',
+    'couchdb',
+    'neo4j',
+    'neo4j+s',
+    'nats',
+    'ldap',
+    'ldaps',
+    'ftp',
+    'sftp',
+    'smtp',
+    'smtps',
+    'imap',
+    'imaps'
+];
+const SCHEME_PATTERN = SCHEMES.map(s => s.replace('+', '\\+'))
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+// user:password@host. The user and password stop at the characters a URL
+// would have to escape, so a match cannot run across a sentence.
+const USERINFO = '(?<user>[^\\s:@/"\'<>`]{1,100}):(?<secret>[^\\s:@/"\'<>`]{1,200})@' +
+    '(?<host>[A-Za-z0-9.[\\]_-]{1,253})';
+const DATABASE_URL = new RegExp(`(?<![A-Za-z0-9+])(?:${SCHEME_PATTERN})://${USERINFO}`, 'gi');
+const HTTP_URL = new RegExp(`(?<![A-Za-z0-9+])https?://${USERINFO}`, 'gi');
+const JDBC = /jdbc:[a-z0-9]{2,20}:[^\s"'<>]{0,300}?[;?&:]password=(?<secret>[^\s;&"'<>]{1,200})/gi;
+const ADO_NET = /(?:Server|Data Source|Host|Address)\s{0,2}=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:Password|Pwd)\s{0,2}=\s{0,2}(?<secret>[^;"'\s]{1,200})/gi;
+// Passwords that documentation and local defaults use; none protects data.
+const DEFAULT_PASSWORDS = new Set([
+    'password',
+    'passwd',
+    'pass',
+    'pwd',
+    'secret',
+    'changeme',
+    'admin',
+    'root',
+    'guest',
+    'test',
+    'user',
+    'postgres',
+    'mysql',
+    'redis',
+    'mongo',
+    'foo',
+    'bar',
+    'baz',
+    'x',
+    'xxx',
+    '123',
+    '1234',
+    '123456',
+    'token',
+    'x-oauth-basic'
+]);
+const DOCUMENTATION_HOST = /^(?:[a-z0-9-]{1,60}\.)?example\.(?:com|org|net)$|^(?:host|hostname|server|domain)$/i;
+/** Whether a password found in a URL is a real one. */
+function isRealUrlPassword(password, host) {
+    let decoded = password;
+    try {
+        decoded = decodeURIComponent(password);
+    }
+    catch {
+        // A malformed escape is kept as written.
+    }
+    if (DEFAULT_PASSWORDS.has(decoded.toLowerCase()))
+        return false;
+    if (isPlaceholder(decoded) || /^[$%:]/.test(decoded))
+        return false;
+    if (/^\*+$/.test(decoded) || decoded.length < 3)
+        return false;
+    return !DOCUMENTATION_HOST.test(host);
+}
+const HELP$2 = 'https://owasp.org/www-project-top-ten/2017/A3_2017-Sensitive_Data_Exposure';
+function urlRule(id, summary, what, keywords, pattern) {
+    return {
+        kind: 'text',
+        id,
+        category: 'secret',
+        severity: 'error',
+        safeguard: '164.312(a)(1)',
+        summary,
+        description: `Finds ${what} with the password written in them. The password ` +
+            'grants the account’s access to the server it names. Change it on ' +
+            'the server and build the URL from a secret at run time.',
+        provider: 'Any (service account password)',
+        helpUri: HELP$2,
+        keywords,
+        reach: 800,
+        redaction: 'prefix',
+        validation: 'A non-empty user and password; not a placeholder, reference, ' +
+            'masked value, well-known default password or documentation host.',
+        *detect(text) {
+            for (const m of text.matchAll(pattern)) {
+                const secret = m.groups.secret;
+                if (!isRealUrlPassword(secret, m.groups.host ?? ''))
+                    continue;
+                if (/\$\{|\{\{|^<|^\$/.test(m.groups.user ?? ''))
+                    continue;
+                const start = m.index + m[0].lastIndexOf(secret);
+                yield {
+                    start,
+                    end: start + secret.length,
+                    value: secret,
+                    message: `Password embedded in one of the ${what}. It grants the ` +
+                        'account’s access to that server. Change the password and ' +
+                        `read it from a secret at run time. See ${HELP$2}`,
+                    properties: { provider: 'connection string' }
+                };
+            }
+        }
+    };
+}
+const connectionStringRules = [
+    urlRule('database-url-password', 'Password in a database, broker or mail server URL', 'database, message broker, directory and mail server URLs', SCHEMES.map(s => `${s}://`), DATABASE_URL),
+    urlRule('url-basic-auth-password', 'Password in an HTTP(S) URL (basic authentication)', 'HTTP and HTTPS URLs', ['http://', 'https://'], HTTP_URL),
+    urlRule('jdbc-password', 'Password parameter in a JDBC URL', 'JDBC URLs', ['jdbc:'], JDBC),
+    urlRule('ado-net-connection-string-password', 'Password in an ADO.NET or ODBC connection string', 'ADO.NET and ODBC connection strings', ['password=', 'pwd=', 'password =', 'pwd ='], ADO_NET)
+];
+
+/**
+ * Bech32 checksums (BIP 173), as age keys use them: a key whose six-character
+ * checksum does not verify was mistyped or made up.
+ */
+const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const GENERATORS = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+function polymod(values) {
+    let checksum = 1;
+    for (const value of values) {
+        const top = checksum >>> 25;
+        checksum = ((checksum & 0x1ffffff) << 5) ^ value;
+        for (let i = 0; i < 5; i++) {
+            if ((top >>> i) & 1)
+                checksum ^= GENERATORS[i];
+        }
+    }
+    return checksum;
+}
+/** Whether `text` (one case throughout) is bech32 with a valid checksum. */
+function isValidBech32(text) {
+    if (text !== text.toLowerCase() && text !== text.toUpperCase())
+        return false;
+    const lower = text.toLowerCase();
+    const separator = lower.lastIndexOf('1');
+    if (separator < 1 || separator + 7 > lower.length)
+        return false;
+    const values = [];
+    for (const ch of lower.slice(0, separator))
+        values.push(ch.charCodeAt(0) >> 5);
+    values.push(0);
+    for (const ch of lower.slice(0, separator))
+        values.push(ch.charCodeAt(0) & 31);
+    for (const ch of lower.slice(separator + 1)) {
+        const digit = CHARSET.indexOf(ch);
+        if (digit === -1)
+            return false;
+        values.push(digit);
+    }
+    return polymod(values) === 1;
+}
+
+/**
+ * Infrastructure, secret-management and CI/CD tools: HashiCorp, Pulumi,
+ * Doppler, 1Password, age, Tailscale and the build services.
+ */
+const UUID$2 = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const VAULT_URI = 'https://developer.hashicorp.com/vault/docs/concepts/tokens';
+const URL_SAFE_TAIL = '[A-Za-z0-9_-]';
+const DEVOPS = [
+    {
+        id: 'vault-service-token',
+        provider: 'HashiCorp Vault',
+        credential: 'service token',
+        keywords: ['hvs.'],
+        pattern: prefixed('hvs\\.', '[A-Za-z0-9_-]{24,200}', URL_SAFE_TAIL),
+        grants: 'reading and writing the secrets its policies allow',
+        revoke: 'Revoke it with `vault token revoke` (and its children with -mode).',
+        helpUri: VAULT_URI
+    },
+    {
+        id: 'vault-batch-token',
+        provider: 'HashiCorp Vault',
+        credential: 'batch token',
+        keywords: ['hvb.'],
+        pattern: prefixed('hvb\\.', '[A-Za-z0-9_-]{100,400}', URL_SAFE_TAIL),
+        grants: 'the secrets its policies allow until it expires',
+        revoke: 'Batch tokens cannot be revoked alone; revoke their parent token.',
+        helpUri: VAULT_URI
+    },
+    {
+        id: 'vault-recovery-token',
+        provider: 'HashiCorp Vault',
+        credential: 'recovery token',
+        keywords: ['hvr.'],
+        pattern: prefixed('hvr\\.', '[A-Za-z0-9_-]{24,200}', URL_SAFE_TAIL),
+        grants: 'recovery-mode access to the Vault storage',
+        revoke: 'Revoke it and regenerate recovery tokens with the recovery keys.',
+        helpUri: VAULT_URI
+    },
+    {
+        id: 'terraform-cloud-token',
+        provider: 'HashiCorp Terraform Cloud',
+        credential: 'API token',
+        keywords: ['.atlasv1.'],
+        reach: 100,
+        pattern: prefixed('', '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}', URL_SAFE_TAIL),
+        grants: 'the user’s, team’s or organization’s workspaces, state and runs',
+        revoke: 'Delete the token under User or Organization settings, Tokens.',
+        helpUri: 'https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens'
+    },
+    {
+        id: 'pulumi-access-token',
+        provider: 'Pulumi',
+        credential: 'access token',
+        keywords: ['pul-'],
+        pattern: prefixed('pul-', '[a-f0-9]{40}'),
+        grants: 'the stacks, state and secrets of its user, team or organization',
+        revoke: 'Delete the token under Settings, Access Tokens.',
+        helpUri: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/'
+    },
+    {
+        id: 'doppler-token',
+        provider: 'Doppler',
+        credential: 'API token',
+        keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
+        pattern: prefixed('dp\\.(?:pt|st|sa|ct|scim|audit)\\.', '[A-Za-z0-9]{40,44}'),
+        grants: 'reading the secrets of the project and config it is scoped to',
+        revoke: 'Revoke it in the dashboard (Access) or with `doppler configs tokens revoke`.',
+        helpUri: 'https://docs.doppler.com/docs/service-tokens'
+    },
+    {
+        id: 'onepassword-service-account-token',
+        provider: '1Password',
+        credential: 'service account token',
+        keywords: ['ops_eyj'],
+        pattern: prefixed('ops_', 'eyJ[A-Za-z0-9+/=_-]{100,1500}', '[A-Za-z0-9+/=_-]'),
+        grants: 'reading (and possibly writing) the vaults the account may use',
+        revoke: 'Revoke the service account token under Developer, Service Accounts.',
+        helpUri: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts'
+    },
+    {
+        id: 'onepassword-secret-key',
+        provider: '1Password',
+        credential: 'account Secret Key',
+        keywords: ['a3-'],
+        pattern: prefixed('A3-', '[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', '[A-Za-z0-9-]'),
+        grants: 'with the account password, every vault of the account',
+        revoke: 'Regenerate the Secret Key in the account’s profile and change the password.',
+        helpUri: 'https://support.1password.com/secret-key/'
+    },
+    {
+        id: 'age-secret-key',
+        provider: 'age',
+        credential: 'secret key',
+        keywords: ['age-secret-key-1'],
+        pattern: prefixed('AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}'),
+        grants: 'decrypting every file encrypted to its public key',
+        revoke: 'Generate a new identity, re-encrypt the files, drop the old recipient.',
+        helpUri: 'https://github.com/FiloSottile/age#readme',
+        validation: 'The bech32 checksum of the key.',
+        check: isValidBech32
+    },
+    {
+        id: 'tailscale-key',
+        provider: 'Tailscale',
+        credential: 'API, auth or OAuth client key',
+        keywords: ['tskey-'],
+        pattern: prefixed('tskey-(?:api|auth|client|webhook|scim)-', '[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,64}', URL_SAFE_TAIL),
+        grants: 'adding devices to the tailnet or calling its API',
+        revoke: 'Revoke the key under Settings, Keys.',
+        helpUri: 'https://tailscale.com/kb/1252/key-secret-management'
+    },
+    {
+        id: 'ngrok-authtoken',
+        provider: 'ngrok',
+        credential: 'authtoken or API key',
+        keywords: ['ngrok'],
+        pattern: keyed('ngrok[\\w-]{0,20}(?:token|key)', '[0-9A-Za-z]{20,30}_[0-9A-Za-z]{17,30}'),
+        grants: 'opening tunnels or calling the API as the account',
+        revoke: 'Reset the authtoken or delete the API key in the dashboard.',
+        helpUri: 'https://ngrok.com/docs/agent/#authtokens'
+    },
+    {
+        id: 'buildkite-agent-or-api-token',
+        provider: 'Buildkite',
+        credential: 'user API access token',
+        keywords: ['bkua_'],
+        pattern: prefixed('bkua_', '[a-f0-9]{40}'),
+        grants: 'the REST and GraphQL API scopes it was created with',
+        revoke: 'Revoke it under Personal Settings, API Access Tokens.',
+        helpUri: 'https://buildkite.com/docs/apis/managing-api-tokens'
+    },
+    {
+        id: 'circleci-personal-token',
+        provider: 'CircleCI',
+        credential: 'personal API token',
+        keywords: ['ccipat_'],
+        pattern: prefixed('CCIPAT_', '[A-Za-z0-9]{22}_[a-f0-9]{40}'),
+        grants: 'API access as its user to every project they can see',
+        revoke: 'Delete it under User settings, Personal API Tokens.',
+        helpUri: 'https://circleci.com/docs/managing-api-tokens/'
+    },
+    {
+        id: 'sonarqube-token',
+        provider: 'SonarQube',
+        credential: 'user, project or global analysis token',
+        keywords: ['squ_', 'sqp_', 'sqa_'],
+        pattern: prefixed('sq[upa]_', '[a-f0-9]{40}'),
+        grants: 'running analyses and reading results with its user’s permissions',
+        revoke: 'Revoke it under My Account, Security.',
+        helpUri: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/'
+    },
+    {
+        id: 'sourcegraph-access-token',
+        provider: 'Sourcegraph',
+        credential: 'access token',
+        keywords: ['sgp_'],
+        pattern: prefixed('sgp_', '(?:[a-f0-9]{16}_)?[a-f0-9]{40}'),
+        grants: 'code search and API access as its user',
+        revoke: 'Delete it under User settings, Access tokens.',
+        helpUri: 'https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token'
+    },
+    {
+        id: 'jfrog-api-key',
+        provider: 'JFrog',
+        credential: 'API key',
+        keywords: ['akcp'],
+        pattern: prefixed('AKCp', '[A-Za-z0-9]{69}'),
+        grants: 'reading and deploying artifacts as its user',
+        revoke: 'Revoke the API key in the user profile (API keys are deprecated).',
+        helpUri: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens'
+    },
+    {
+        id: 'jfrog-reference-token',
+        provider: 'JFrog',
+        credential: 'reference token',
+        keywords: ['cmvmdgtu'],
+        pattern: prefixed('cmVmdGtu', '[A-Za-z0-9]{56,120}'),
+        grants: 'the platform permissions of the access token it refers to',
+        revoke: 'Revoke the token under Administration, User Management, Access Tokens.',
+        helpUri: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens'
+    },
+    {
+        id: 'snyk-api-token',
+        provider: 'Snyk',
+        credential: 'API token',
+        keywords: ['snyk'],
+        pattern: keyed('snyk[\\w-]{0,20}(?:token|key)', UUID$2),
+        grants: 'API access to the organizations of its user or service account',
+        revoke: 'Revoke and regenerate it under Account settings, or delete the service account.',
+        helpUri: 'https://docs.snyk.io/snyk-api/authentication-for-api/revoke-and-regenerate-a-snyk-api-token'
+    },
+    {
+        id: 'octopus-deploy-api-key',
+        provider: 'Octopus Deploy',
+        credential: 'API key',
+        keywords: ['api-'],
+        pattern: prefixed('API-', '[A-Z0-9]{26,27}', '[A-Za-z0-9_-]'),
+        grants: 'deploying and configuring everything its user may',
+        revoke: 'Revoke it under the user’s profile, My API Keys.',
+        helpUri: 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key',
+        check: value => /[0-9]/.test(value.slice(4)) && /[A-Z]/.test(value.slice(4))
+    },
+    {
+        id: 'harness-access-token',
+        provider: 'Harness',
+        credential: 'personal or service account token',
+        keywords: ['pat.', 'sat.'],
+        pattern: prefixed('(?:pat|sat)\\.', '[A-Za-z0-9_-]{22}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20}'),
+        grants: 'API access with the roles of its user or service account',
+        revoke: 'Delete the token under the API key in My Profile or the service account.',
+        helpUri: 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/'
+    },
+    {
+        id: 'infracost-api-key',
+        provider: 'Infracost',
+        credential: 'API key',
+        keywords: ['ico-'],
+        pattern: prefixed('ico-', '[A-Za-z0-9]{32}'),
+        grants: 'pricing API calls and dashboard uploads for the organization',
+        revoke: 'Rotate the key under Org settings.',
+        helpUri: 'https://www.infracost.io/docs/infracost_cloud/key_concepts/'
+    },
+    {
+        id: 'launchdarkly-access-token',
+        provider: 'LaunchDarkly',
+        credential: 'API access token',
+        keywords: ['launchdarkly', 'ld_api', 'ld_access'],
+        pattern: keyed('(?:launchdarkly|ld)[\\w-]{0,20}(?:token|key)', `api-${UUID$2}`),
+        grants: 'changing feature flags and settings with its role',
+        revoke: 'Reset or delete it under Organization settings, Authorization.',
+        helpUri: 'https://launchdarkly.com/docs/home/account/api'
+    }
+];
+const devopsRules = providerRules(DEVOPS);
+
+const NAME = '(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|' +
+    'access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)';
+const VALUE_START = '[^\\s"\'`;,<>{}()[\\]\\\\|=$]';
+const VALUE_REST = '[^\\s"\'`;,<>{}()[\\]\\\\|]{7,199}';
+// `name = "value"` in every common syntax: JS/TS/Python/Go/Ruby/PHP/Java
+// assignments and object keys, JSON, YAML, TOML, HCL, INI, .env, shell.
+const QUOTED = new RegExp(`${NAME}(?<rest>[A-Za-z0-9_.-]{0,24})["'\`\\]]{0,2}\\s{0,4}` +
+    '(?:=>|:=|\\|\\|=|\\?\\?=|[=:])\\s{0,4}(?<quote>["\'`])' +
+    `(?<value>${VALUE_START}${VALUE_REST})(?=["'\`])`, 'gi');
+// XML elements and attributes: `<password>v</password>`,
+// `key="ApiKey" value="v"`.
+const XML = new RegExp(`<(?<tag>[A-Za-z0-9_.:-]{0,30}${NAME}[A-Za-z0-9_.:-]{0,20})>` +
+    `(?<value>${VALUE_START}[^<\\s]{7,199})</\\k<tag>>|` +
+    `key="[A-Za-z0-9_.:-]{0,30}${NAME}[A-Za-z0-9_.:-]{0,20}"\\s{1,4}` +
+    `value="(?<attribute>${VALUE_START}[^"\\s]{7,199})"`, 'gi');
+// Unquoted values, read only in configuration files where a bare word is
+// a value and not an identifier: .env, properties, INI, YAML, shell,
+// Dockerfile `ENV`.
+const UNQUOTED = new RegExp(`${NAME}(?<rest>[A-Za-z0-9_.-]{0,24})\\s{0,4}(?:=|:\\s|\\s)\\s{0,4}` +
+    `(?<value>${VALUE_START}${VALUE_REST})(?=\\s|$)`, 'gim');
+// Names that hold something about a credential rather than the credential.
+const NOT_A_CREDENTIAL_NAME = /(?:name|type|id|ids|url|uri|path|file|endpoint|length|len|size|count|field|label|format|header|prefix|suffix|regex|pattern|policy|version|expiry|expires|ttl|_at|mode|kind|ref|env|var|key_?id|hint|placeholder|input|secretref)$/i;
+const DIGEST_NAME = /hash|sha|md5|digest|checksum|integrity|commit|etag|fingerprint/i;
+const PUBLIC_NAME = /public|publishable|pubkey|anon/i;
+// Values people type when they mean "some password".
+const TRIVIAL = /password|passw0rd|secret|admin|qwerty|letmein|welcome|hunter2|test|demo|default|localhost/i;
+// Provider formats with a checksum: their own rule decides, and a value
+// that fails the checksum is not a credential.
+const CHECKSUMMED = /^(?:gh[pousr]_|github_pat_|npm_|AGE-SECRET-KEY-1)/i;
+// A dotted property path or a call: code, not a value.
+const CODE_PATH = /^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,10}$/;
+/** Lines longer than this are minified bundles: no generic matches there. */
+const MINIFIED_LINE = 1000;
+/** Entropy a random value of this length reaches with room to spare. */
+function entropyFloor(length) {
+    return Math.min(3.5, Math.log2(length) - 0.3);
+}
+/** Whether `value`, assigned to `name`, looks like a real credential. */
+function looksLikeCredential(value, name) {
+    if (NOT_A_CREDENTIAL_NAME.test(name) || PUBLIC_NAME.test(name))
+        return false;
+    if (!/[0-9]/.test(value) || CHECKSUMMED.test(value))
+        return false;
+    if (isPlaceholder(value) || TRIVIAL.test(value))
+        return false;
+    if (isKnownNonSecret(value, { hexIsDigest: DIGEST_NAME.test(name) })) {
+        return false;
+    }
+    if (isHexDigest(value) && DIGEST_NAME.test(name))
+        return false;
+    if (CODE_PATH.test(value) || /^(?:https?|file):/i.test(value))
+        return false;
+    const classes = characterClasses(value);
+    if (classes < 2 || (classes === 2 && value.length < 20))
+        return false;
+    return shannonEntropy(value) >= entropyFloor(value.length);
+}
+/** The whole name before the operator: `DB_PASSWORD`, `apiKey`. */
+function nameAt(text, start, matched) {
+    let from = start;
+    while (from > 0 && from > start - 40 && /[\w.-]/.test(text[from - 1])) {
+        from--;
+    }
+    return text.slice(from, start) + matched;
+}
+// The engine hands these rules one line per window (no context lines), so
+// a long window is a long line.
+function isMinified(window) {
+    return window.length > MINIFIED_LINE && !window.includes('\n');
+}
+const HELP$1 = 'https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password';
+const MESSAGE = 'Credential assigned in plain text. Whatever access it grants, anyone ' +
+    'with the repository has it. Rotate it with its issuer and load it from ' +
+    `a secret store or the environment at run time. See ${HELP$1}`;
+function* assignments(text, pattern) {
+    if (isMinified(text))
+        return;
+    for (const m of text.matchAll(pattern)) {
+        const groups = m.groups;
+        const value = groups.value ?? groups.attribute;
+        if (value === undefined)
+            continue;
+        const keyEnd = m[0].search(/["'`\]]?\s{0,4}(?:=>|:=|\|\|=|\?\?=|[=:>\s])/);
+        const name = nameAt(text, m.index, m[0].slice(0, Math.max(keyEnd, 0)));
+        if (!looksLikeCredential(value, name))
+            continue;
+        const start = m.index + m[0].lastIndexOf(value);
+        yield {
+            start,
+            end: start + value.length,
+            value,
+            message: MESSAGE,
+            properties: { provider: 'generic' }
+        };
+    }
+}
+const KEYWORDS = [
+    'password',
+    'passwd',
+    'passphrase',
+    'pwd',
+    'secret',
+    'token',
+    'api_key',
+    'apikey',
+    'api-key',
+    'access_key',
+    'accesskey',
+    'access-key',
+    'auth_key',
+    'authkey',
+    'private_key',
+    'privatekey',
+    'credential'
+];
+const CONFIG_FILE = /(?:^|\/)(?:\.env(?:\.[\w.-]{1,40})?|[^/]{1,200}\.(?:env|properties|ini|cfg|conf|yaml|yml|toml|sh|bash|zsh|tfvars)|Dockerfile(?:\.[\w.-]{1,40})?|[^/]{1,200}\.dockerfile)$/i;
+const COMMON = {
+    kind: 'text',
+    category: 'secret',
+    severity: 'warning',
+    safeguard: '164.312(a)(1)',
+    provider: 'generic',
+    fallback: true,
+    helpUri: HELP$1,
+    keywords: KEYWORDS,
+    redaction: 'prefix',
+    validation: 'At least 8 characters with a digit and mixed character classes, ' +
+        'entropy close to random for its length; not a placeholder, ' +
+        'reference, trivial password, UUID, hash, public key or code path; ' +
+        'names that describe a credential (`tokenType`, `passwordField`) and ' +
+        'minified lines are skipped.'
+};
+const genericSecretAssignment = {
+    ...COMMON,
+    id: 'generic-secret-assignment',
+    summary: 'Random-looking quoted value assigned to a credential-named key',
+    description: 'Finds `password = "…"`, `"apiKey": "…"`, `token: \'…\'` and the like ' +
+        'in source code and configuration of any language, and XML elements ' +
+        'or `key`/`value` attributes with such names. Move the value to a ' +
+        'secret store and rotate it. Limitations: lines over 1000 characters ' +
+        '(minified bundles) are skipped, and a value built by concatenation ' +
+        'or split across lines is not seen.',
+    examples: {
+        bad: 'DB_PASSWORD = "<a random value>"',
+        good: 'DB_PASSWORD = os.environ["DB_PASSWORD"]'
+    },
+    *detect(text) {
+        yield* assignments(text, QUOTED);
+        if (text.includes('<') || text.includes('key="')) {
+            yield* assignments(text, XML);
+        }
+    }
+};
+const genericConfigSecret = {
+    ...COMMON,
+    id: 'generic-config-secret',
+    summary: 'Unquoted random-looking credential in a configuration file',
+    description: 'Finds `PASSWORD=…`, `token: …` and `ENV API_KEY …` with unquoted ' +
+        'values in .env, properties, INI, YAML, TOML, shell and Dockerfiles, ' +
+        'where a bare word is a value. Move the value to a secret store and ' +
+        'rotate it.',
+    appliesTo: path => CONFIG_FILE.test(path),
+    *detect(text) {
+        yield* assignments(text, UNQUOTED);
+    }
+};
+const genericRules = [
+    genericSecretAssignment,
+    genericConfigSecret
+];
+
+/**
+ * Base62 checksums. GitHub and npm tokens end in six base62 digits of the
+ * CRC32 of their random part, so a mistyped or invented value fails offline.
  */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Base62 of a 32-bit number, left-padded with zeros to `width` digits. */
@@ -51680,9 +56202,56 @@ function base62(value, width) {
     }
     return out.padStart(width, '0');
 }
+/** Whether `check` is the six-digit base62 CRC32 of `random`. */
+function hasBase62Crc32(random, check) {
+    return base62(crc32(random), 6) === check;
+}
+
+/** Decoding JSON Web Tokens, to tell a real one from a JWT-shaped string. */
+/** Decodes base64url (with or without padding) as UTF-8, or undefined. */
+function decodeBase64Url(part) {
+    if (!/^[A-Za-z0-9_-]{0,100000}={0,2}$/.test(part))
+        return undefined;
+    return Buffer.from(part, 'base64url').toString('utf8');
+}
+function decodeJsonObject(part) {
+    const text = decodeBase64Url(part);
+    if (text === undefined)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            return undefined;
+        }
+        return value;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Decodes `token` when its header and payload are JSON objects and the header
+ * names a signing algorithm; an unsigned (`alg: none`) token grants nothing.
+ */
+function decodeJwt(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return undefined;
+    const header = decodeJsonObject(parts[0]);
+    if (header === undefined || typeof header.alg !== 'string')
+        return undefined;
+    if (header.alg.toLowerCase() === 'none' || parts[2].length < 16) {
+        return undefined;
+    }
+    const payload = decodeJsonObject(parts[1]);
+    if (payload === undefined)
+        return undefined;
+    return { header, payload };
+}
+
 /** Whether the last six characters are the checksum of the rest. */
 function hasValidGithubChecksum(random, check) {
-    return base62(crc32(random), 6) === check;
+    return hasBase62Crc32(random, check);
 }
 const KINDS = {
     ghp: 'personal access token (classic)',
@@ -51692,6 +56261,7 @@ const KINDS = {
     ghr: 'GitHub App refresh token'
 };
 const CLASSIC = /\b(gh[pousr])_([A-Za-z0-9]{30})([A-Za-z0-9]{6})\b/g;
+const REVOKE_URI = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/token-expiration-and-revocation';
 const githubClassicToken = {
     kind: 'text',
     id: 'github-classic-token',
@@ -51701,12 +56271,18 @@ const githubClassicToken = {
     summary: 'GitHub token (ghp_, gho_, ghu_, ghs_, ghr_) with a valid checksum',
     description: 'Matches the 40-character GitHub token formats and checks the CRC32 ' +
         'checksum in the last six characters, so only values that GitHub ' +
-        'could have issued are reported. Revoke the token in the settings of ' +
-        'the account or app that owns it, then move it to a secret store.',
+        'could have issued are reported. A token acts as its user or app with ' +
+        'the scopes it was given. Revoke it in the settings of the account or ' +
+        'app that owns it, then move it to a secret store.',
     provider: 'GitHub',
-    helpUri: 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/token-expiration-and-revocation',
+    helpUri: REVOKE_URI,
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     redaction: 'prefix',
+    validation: 'CRC32 of the 30 random characters, in base62, as the last six.',
+    examples: {
+        bad: 'GH_TOKEN=ghp_<36 characters>',
+        good: 'GH_TOKEN: ${{ secrets.GH_TOKEN }}'
+    },
     *detect(text) {
         for (const m of text.matchAll(CLASSIC)) {
             const [value, prefix, random, check] = m;
@@ -51716,54 +56292,1712 @@ const githubClassicToken = {
                 start: m.index,
                 end: m.index + value.length,
                 value,
-                message: `GitHub ${KINDS[prefix]} committed in plain text. ` +
-                    'Revoke it now and load it from a secret store instead.',
+                message: `GitHub ${KINDS[prefix]} committed in plain text. It acts as its ` +
+                    'owner with every scope it was granted. Revoke it now and load it ' +
+                    `from a secret store instead. See ${REVOKE_URI}`,
                 properties: { provider: 'GitHub', credential: KINDS[prefix] }
             };
         }
     }
 };
+const JWT_BODY = 'eyJ[A-Za-z0-9_-]{10,600}\\.eyJ[A-Za-z0-9_-]{10,1200}\\.[A-Za-z0-9_-]{16,700}';
+const GITHUB = [
+    {
+        id: 'github-fine-grained-token',
+        provider: 'GitHub',
+        credential: 'fine-grained personal access token',
+        keywords: ['github_pat_'],
+        pattern: prefixed('github_pat_', '[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
+        grants: 'the repository and organization permissions chosen when it was made',
+        revoke: 'Revoke it under Settings, Developer settings, Personal tokens.',
+        helpUri: REVOKE_URI
+    },
+    {
+        id: 'github-app-installation-token',
+        provider: 'GitHub',
+        credential: 'App installation token (stateless long format)',
+        keywords: ['ghs_'],
+        pattern: prefixed('ghs_', `[0-9]{1,12}_${JWT_BODY}`, '[A-Za-z0-9_.-]'),
+        grants: "the app's permissions on the installation's repositories",
+        revoke: 'Revoke it with the installation token revocation API and review ' +
+            'where the app private key that minted it is stored.',
+        helpUri: 'https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token',
+        validation: 'The `ghs_<app id>_` prefix followed by a JWT whose header and ' +
+            'payload decode to JSON.',
+        check: value => decodeJwt(value.slice(value.indexOf('_', 4) + 1)) !== undefined
+    },
+    {
+        id: 'github-oauth-client-secret',
+        provider: 'GitHub',
+        credential: 'OAuth app client secret',
+        keywords: [
+            'client_secret',
+            'clientsecret',
+            'client-secret',
+            'oauth_secret',
+            'oauthsecret',
+            'oauth-secret'
+        ],
+        pattern: new RegExp('github[\\w.-]{0,20}(?:client|oauth)[_-]?secret[\\w-]{0,10}["\'`]{0,2}' +
+            '\\s{0,4}[=:]\\s{0,4}["\'`]?(?<secret>[0-9a-f]{40})(?![0-9a-z])', 'gi'),
+        grants: 'signing in users as the OAuth app and acting with their grants',
+        revoke: 'Generate a new client secret in the app settings; delete the old.',
+        helpUri: 'https://docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/modifying-an-oauth-app'
+    }
+];
+const githubRules = [githubClassicToken, ...providerRules(GITHUB)];
 
-// A BEGIN line, a body of base64 (and PEM headers such as Proc-Type), and
-// the matching END line. Bounded so an unterminated block cannot make the
-// scan quadratic.
-const PEM_BLOCK = /-----BEGIN ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----([\s\S]{0,16384}?)-----END \1PRIVATE KEY(?: BLOCK)?-----/g;
-const BASE64_BODY = /[A-Za-z0-9+/=]{40,}/;
+/**
+ * GitLab tokens. Every kind has its own `gl…` prefix, documented in GitLab's
+ * token overview, so each is matched on its prefix alone.
+ */
+const OVERVIEW = 'https://docs.gitlab.com/security/tokens/';
+const URL_SAFE = '[A-Za-z0-9_-]';
+const TAIL$5 = '[A-Za-z0-9_.-]';
+/** A GitLab token: a prefix and a body of URL-safe characters. */
+function gitlab(id, credential, prefix, body, grants, revoke) {
+    return {
+        id,
+        provider: 'GitLab',
+        credential,
+        keywords: [prefix.toLowerCase()],
+        pattern: prefixed(prefix, body, TAIL$5),
+        grants,
+        revoke,
+        helpUri: OVERVIEW
+    };
+}
+// Routable tokens (GitLab 17) append `.<version>.<checksum>` to the body.
+const ROUTABLE = `(?:\\.[0-9a-z]{2}\\.[0-9a-z]{6,12})?`;
+const GITLAB = [
+    gitlab('gitlab-personal-access-token', 'personal, project or group access token', 'glpat-', `${URL_SAFE}{20,300}${ROUTABLE}`, 'API, Git and registry access with the scopes it was given', 'Revoke it under Access tokens in the user, project or group settings.'),
+    gitlab('gitlab-oauth-application-secret', 'OAuth application secret', 'gloas-', '[0-9a-f]{64}', 'acting as the OAuth application toward every user who authorized it', 'Renew the secret in the application settings.'),
+    gitlab('gitlab-deploy-token', 'deploy token', 'gldt-', `${URL_SAFE}{20,300}${ROUTABLE}`, 'reading or writing the repository and registries it was scoped to', 'Revoke it under Settings, Repository, Deploy tokens.'),
+    gitlab('gitlab-runner-authentication-token', 'runner authentication token', 'glrt-', `[A-Za-z0-9_.-]{20,300}`, 'registering as a runner and picking up jobs, with their secrets', 'Delete the runner or reset its authentication token.'),
+    gitlab('gitlab-runner-registration-token', 'runner registration token (deprecated)', 'GR1348941', `${URL_SAFE}{20,40}`, 'registering new runners that receive jobs and their variables', 'Reset the registration token in the CI/CD runner settings.'),
+    gitlab('gitlab-ci-job-token', 'CI/CD job token', 'glcbt-', `[0-9a-fA-F]{1,5}_${URL_SAFE}{20,60}`, 'API access as the job while it runs', 'It expires with its job; to revoke it sooner, cancel the job.'),
+    gitlab('gitlab-pipeline-trigger-token', 'pipeline trigger token', 'glptt-', '[0-9a-f]{40}', 'starting pipelines, with the variables the caller chooses', 'Revoke it under Settings, CI/CD, Pipeline trigger tokens.'),
+    gitlab('gitlab-feed-token', 'feed token', 'glft-', `${URL_SAFE}{20,60}`, 'reading RSS/Atom feeds and calendars of private projects', 'Reset it under the user preferences, Access tokens.'),
+    gitlab('gitlab-incoming-mail-token', 'incoming email token', 'glimt-', `${URL_SAFE}{25,60}`, 'creating issues and merge requests by email as its user', 'Reset it under the user preferences, Access tokens.'),
+    gitlab('gitlab-kubernetes-agent-token', 'agent for Kubernetes token', 'glagent-', `${URL_SAFE}{50,300}`, 'connecting as the cluster agent and deploying to the cluster', 'Revoke the agent token in Operate, Kubernetes clusters.'),
+    gitlab('gitlab-scim-token', 'SCIM OAuth token', 'glsoat-', `${URL_SAFE}{20,60}`, 'provisioning and removing group members through SCIM', 'Reset the SCIM token in the group SAML SSO settings.'),
+    gitlab('gitlab-feature-flags-client-token', 'feature flags client token', 'glffct-', `${URL_SAFE}{20,60}`, 'reading the feature flag configuration of a project', 'Reset it in Deploy, Feature flags, Configure.')
+];
+const gitlabRules = providerRules(GITLAB);
+
+const CREDENTIALS_URI = 'https://cloud.google.com/docs/authentication/api-keys';
+const OAUTH_URI = 'https://developers.google.com/identity/protocols/oauth2';
+const GOOGLE = [
+    {
+        id: 'google-api-key',
+        provider: 'Google',
+        credential: 'API key',
+        keywords: ['aiza'],
+        pattern: prefixed('AIza', '[0-9A-Za-z_-]{35}', '[A-Za-z0-9_-]'),
+        grants: 'calling every Google API enabled for its project that the key is ' +
+            'not restricted from, billed to that project',
+        revoke: 'Delete or regenerate the key under APIs & Services, Credentials, ' +
+            'and restrict its replacement.',
+        helpUri: CREDENTIALS_URI
+    },
+    {
+        id: 'google-oauth-access-token',
+        provider: 'Google',
+        credential: 'OAuth access token',
+        keywords: ['ya29.'],
+        pattern: prefixed('ya29\\.', '[0-9A-Za-z_-]{30,2000}', '[A-Za-z0-9_-]'),
+        grants: 'the scopes its user granted, for about an hour',
+        revoke: 'Revoke it at the OAuth revocation endpoint.',
+        helpUri: OAUTH_URI
+    },
+    {
+        id: 'google-oauth-refresh-token',
+        provider: 'Google',
+        credential: 'OAuth refresh token',
+        keywords: ['1//0'],
+        pattern: prefixed('1//0', '[0-9A-Za-z_-]{40,300}', '[A-Za-z0-9_-]'),
+        grants: 'new access tokens with the granted scopes until it is revoked',
+        revoke: 'Revoke it at the OAuth revocation endpoint or remove the app from ' +
+            'the account’s third-party access.',
+        helpUri: OAUTH_URI
+    },
+    {
+        id: 'google-oauth-client-secret',
+        provider: 'Google',
+        credential: 'OAuth client secret',
+        keywords: ['gocspx-'],
+        pattern: prefixed('GOCSPX-', '[0-9A-Za-z_-]{28}', '[A-Za-z0-9_-]'),
+        grants: 'exchanging authorization codes as the OAuth client',
+        revoke: 'Add a new secret to the OAuth client, then delete the old one.',
+        helpUri: 'https://support.google.com/cloud/answer/15549257'
+    }
+];
+// A service-account key file: JSON with a type and a PEM private key held
+// in a string (newlines escaped as `\n`).
+const SERVICE_ACCOUNT = /"type"\s{0,4}:\s{0,4}"service_account"/;
+const PRIVATE_KEY_FIELD = /"private_key"\s{0,4}:\s{0,4}"(?<key>-----BEGIN PRIVATE KEY-----(?:\\n|\s){1,4}(?<body>[A-Za-z0-9+/=\\\s]{64,8000}?)-----END PRIVATE KEY-----)/g;
+const SA_URI = 'https://cloud.google.com/iam/docs/keys-create-delete#deleting';
+/** Whether a window holds a Google service-account key file. */
+function isServiceAccountKeyFile(text) {
+    return SERVICE_ACCOUNT.test(text);
+}
+const googleServiceAccountKey = {
+    kind: 'text',
+    id: 'google-service-account-key',
+    category: 'secret',
+    severity: 'error',
+    safeguard: '164.312(a)(1)',
+    summary: 'Google Cloud service-account key file (JSON with a private key)',
+    description: 'Matches the JSON key file of a Google Cloud service account: ' +
+        '`"type": "service_account"` and a `private_key` holding a PEM key. ' +
+        'The key authenticates as the service account with every role it has ' +
+        'been granted. Delete the key in IAM, Service accounts, Keys, and use ' +
+        'workload identity federation instead of key files.',
+    provider: 'Google',
+    helpUri: SA_URI,
+    keywords: ['service_account'],
+    contextLines: 20,
+    redaction: 'prefix',
+    validation: 'A `type` of `service_account` and a complete PEM private key in ' +
+        '`private_key`.',
+    *detect(text) {
+        if (!isServiceAccountKeyFile(text))
+            return;
+        for (const m of text.matchAll(PRIVATE_KEY_FIELD)) {
+            const value = m.groups.body.replace(/\\n|\s/g, '');
+            if (value.length < 64)
+                continue;
+            const start = m.index + m[0].indexOf('-----BEGIN');
+            yield {
+                start,
+                end: start + m.groups.key.length,
+                value,
+                message: 'Google Cloud service-account key committed. It authenticates as ' +
+                    'the service account with every IAM role granted to it. Delete ' +
+                    `the key in IAM and use workload identity federation. See ${SA_URI}`,
+                properties: { provider: 'Google', credential: 'service account key' }
+            };
+        }
+    }
+};
+const googleRules = [
+    ...providerRules(GOOGLE),
+    googleServiceAccountKey
+];
+
+const JWT = /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_.-])/g;
+const URI = 'https://datatracker.ietf.org/doc/html/rfc8725';
+/**
+ * Why a decoded token grants nothing, or undefined if it may: expired,
+ * a public role by design (Supabase `anon`), or the jwt.io sample.
+ */
+function harmlessJwt(jwt, now = Date.now()) {
+    const { payload } = jwt;
+    if (typeof payload.exp === 'number' && payload.exp * 1000 < now)
+        return true;
+    if (payload.role === 'anon')
+        return true;
+    return payload.name === 'John Doe' && payload.sub === '1234567890';
+}
+const jsonWebToken = {
+    kind: 'text',
+    id: 'json-web-token',
+    category: 'secret',
+    severity: 'warning',
+    safeguard: '164.312(a)(1)',
+    summary: 'Signed JSON Web Token that has not expired',
+    description: 'Matches a JWT whose header and payload decode to JSON, whose header ' +
+        'names a signing algorithm other than `none`, and whose `exp` (if any) ' +
+        'is in the future. A bearer token grants whatever its audience lets ' +
+        'its subject do until it expires. Revoke the session or rotate the ' +
+        'signing key that issued it; tests should mint tokens at run time.',
+    provider: 'Any (JWT issuer)',
+    helpUri: URI,
+    keywords: ['eyj'],
+    reach: 8000,
+    redaction: 'prefix',
+    validation: 'Header and payload decode to JSON objects; `alg` is set and not ' +
+        '`none`; not expired; not a public anonymous-role key or the jwt.io ' +
+        'sample.',
+    *detect(text) {
+        for (const m of text.matchAll(JWT)) {
+            const value = m[0];
+            if (isPlaceholder(value))
+                continue;
+            const jwt = decodeJwt(value);
+            if (jwt === undefined || harmlessJwt(jwt))
+                continue;
+            const issuer = typeof jwt.payload.iss === 'string' ? 'issued' : 'signed';
+            yield {
+                start: m.index,
+                end: m.index + value.length,
+                value,
+                message: `Unexpired ${issuer} JSON Web Token committed. It is a bearer ` +
+                    'credential for whatever its audience grants its subject. Revoke ' +
+                    `the session or rotate the issuer’s signing key. See ${URI}`,
+                properties: {
+                    provider: 'JWT',
+                    algorithm: String(jwt.header.alg),
+                    expires: typeof jwt.payload.exp === 'number'
+                }
+            };
+        }
+    }
+};
+
+const KIND_SECRET = /(?:^|\n)\s{0,8}kind:\s{0,4}["']?Secret["']?\s{0,4}(?:\n|$)|"kind"\s{0,4}:\s{0,4}"Secret"/;
+const DOCUMENT_SEPARATOR = /\n---[^\n]{0,200}(?=\n|$)/g;
+const YAML_SECTION = /(?:^|\n)([ \t]{0,8})(data|stringData):[ \t]{0,4}(?=\n)/g;
+const YAML_ENTRY = /^([ \t]{1,16})["']?([A-Za-z0-9_.-]{1,253})["']?:[ \t]{0,4}["']?([^\s"'#]{1,20000})["']?[ \t]{0,4}$/;
+const JSON_SECTION = /"(data|stringData)"\s{0,4}:\s{0,4}\{([^{}]{0,100000})\}/g;
+const JSON_ENTRY = /"([A-Za-z0-9_.-]{1,253})"\s{0,4}:\s{0,4}"([^"\\]{1,20000})"/g;
+const BASE64 = /^[A-Za-z0-9+/]{4,20000}={0,2}$/;
+const HELP = 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/';
+/** Decodes a `data:` value; undefined when it is not base64. */
+function decodeData(encoded) {
+    if (!BASE64.test(encoded) || encoded.length % 4 !== 0)
+        return undefined;
+    return Buffer.from(encoded, 'base64').toString('utf8');
+}
+function yamlEntries(doc, base) {
+    const entries = [];
+    for (const section of doc.matchAll(YAML_SECTION)) {
+        const indent = section[1].length;
+        const encoded = section[2] === 'data';
+        let at = section.index + section[0].length + 1;
+        while (at < doc.length) {
+            const nl = doc.indexOf('\n', at);
+            const end = nl === -1 ? doc.length : nl;
+            const line = doc.slice(at, end);
+            const entry = YAML_ENTRY.exec(line);
+            if (line.trim() !== '' && (!entry || entry[1].length <= indent))
+                break;
+            if (entry) {
+                const raw = entry[3];
+                const value = encoded ? decodeData(raw) : raw;
+                const start = base + at + line.indexOf(raw);
+                if (value !== undefined) {
+                    entries.push({
+                        key: entry[2],
+                        start,
+                        end: start + raw.length,
+                        value
+                    });
+                }
+            }
+            at = end + 1;
+        }
+    }
+    return entries;
+}
+function jsonEntries(doc, base) {
+    const entries = [];
+    for (const section of doc.matchAll(JSON_SECTION)) {
+        const encoded = section[1] === 'data';
+        const bodyAt = section.index + section[0].indexOf('{') + 1;
+        for (const entry of section[2].matchAll(JSON_ENTRY)) {
+            const raw = entry[2];
+            const value = encoded ? decodeData(raw) : raw;
+            if (value === undefined)
+                continue;
+            const start = base + bodyAt + entry.index + entry[0].lastIndexOf(raw);
+            entries.push({ key: entry[1], start, end: start + raw.length, value });
+        }
+    }
+    return entries;
+}
+/** Every value of every Secret manifest in `text` (YAML or JSON). */
+function secretEntries(text) {
+    const entries = [];
+    let from = 0;
+    const docs = [];
+    for (const sep of text.matchAll(DOCUMENT_SEPARATOR)) {
+        docs.push([from, sep.index]);
+        from = sep.index + sep[0].length;
+    }
+    docs.push([from, text.length]);
+    for (const [start, end] of docs) {
+        const doc = text.slice(start, end);
+        if (!KIND_SECRET.test(doc))
+            continue;
+        entries.push(...yamlEntries(doc, start), ...jsonEntries(doc, start));
+    }
+    return entries;
+}
+/** Whether a Secret value is real data rather than an empty or sample one. */
+function isRealSecretValue(value) {
+    const trimmed = value.trim();
+    return (trimmed.length >= 8 &&
+        !isPlaceholder(trimmed) &&
+        shannonEntropy(trimmed) >= 2.5);
+}
+/**
+ * The Kubernetes Secret rule, reading decoded values with `inner`, the
+ * other secret rules.
+ */
+function kubernetesSecretRule(inner) {
+    return {
+        kind: 'text',
+        id: 'kubernetes-secret-manifest',
+        category: 'secret',
+        severity: 'warning',
+        safeguard: '164.312(a)(1)',
+        summary: 'Kubernetes Secret manifest with real values in data or stringData',
+        description: 'Reads `kind: Secret` manifests (YAML or JSON), decodes each base64 ' +
+            '`data` value and runs the other secret rules over it and over ' +
+            '`stringData`. A recognized credential is reported as an error with ' +
+            'its provider; any other non-trivial value as a warning, since ' +
+            'base64 hides nothing. Keep Secrets out of Git: use Sealed Secrets, ' +
+            'SOPS or an external secrets operator, and rotate what was committed. ' +
+            'Limitation: values more than 200 lines away from the `kind: Secret` ' +
+            'line are not read.',
+        provider: 'Kubernetes',
+        helpUri: HELP,
+        keywords: ['kind: secret', '"kind": "secret"', '"kind":"secret"'],
+        contextLines: 200,
+        redaction: 'prefix',
+        validation: 'The decoded value is matched by another secret rule (reported with ' +
+            'that rule’s provider), or is at least 8 characters, not a ' +
+            'placeholder and not low-entropy.',
+        *detect(text) {
+            if (!KIND_SECRET.test(text))
+                return;
+            for (const entry of secretEntries(text)) {
+                const hidden = recognize(inner, entry.value);
+                if (hidden) {
+                    yield {
+                        start: entry.start,
+                        end: entry.end,
+                        value: hidden.value,
+                        severity: hidden.rule.severity,
+                        message: `Kubernetes Secret key \`${entry.key}\` holds a ` +
+                            `${hidden.rule.summary} (base64 is not encryption), which ` +
+                            'grants whatever that credential grants. Rotate ' +
+                            `it${hidden.rule.helpUri ? ` (${hidden.rule.helpUri})` : ''} ` +
+                            'and keep Secrets out of Git with Sealed Secrets, SOPS or an ' +
+                            'external secrets operator.',
+                        properties: {
+                            provider: hidden.rule.provider ?? 'Kubernetes',
+                            hiddenRule: hidden.rule.id,
+                            secretKey: entry.key
+                        }
+                    };
+                }
+                else if (isRealSecretValue(entry.value)) {
+                    yield {
+                        start: entry.start,
+                        end: entry.end,
+                        value: entry.value,
+                        message: `Kubernetes Secret key \`${entry.key}\` committed with a real ` +
+                            'value; base64 is not encryption, so it grants what the value ' +
+                            'grants to anyone with the repository. Rotate it and keep Secrets ' +
+                            `out of Git (Sealed Secrets, SOPS). See ${HELP}`,
+                        properties: { provider: 'Kubernetes', secretKey: entry.key }
+                    };
+                }
+            }
+        }
+    };
+}
+function recognize(rules, value) {
+    for (const rule of rules) {
+        for (const match of rule.detect(value)) {
+            return { rule, value: match.value };
+        }
+    }
+    return undefined;
+}
+
+/** Chat, email, SMS and social platforms: tokens and webhook URLs. */
+const UUID$1 = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const SLACK_URI = 'https://api.slack.com/authentication/token-types';
+const SLACK_WEBHOOK_URI = 'https://api.slack.com/messaging/webhooks';
+const TAIL$4 = '[A-Za-z0-9_-]';
+const URL_TAIL = '[A-Za-z0-9_/-]';
+/** A Discord token's first part is a user id: base64 of decimal digits. */
+function isDiscordToken(value) {
+    const id = decodeBase64Url(value.slice(0, value.indexOf('.')));
+    return id !== undefined && /^[0-9]{17,20}$/.test(id);
+}
+const MESSAGING = [
+    {
+        id: 'slack-bot-token',
+        provider: 'Slack',
+        credential: 'bot token',
+        keywords: ['xoxb-'],
+        pattern: prefixed('xoxb-', '[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}', TAIL$4),
+        grants: 'the bot’s scopes in the workspace: reading and posting messages',
+        revoke: 'Revoke it with auth.revoke or reinstall the app to rotate it.',
+        helpUri: SLACK_URI
+    },
+    {
+        id: 'slack-user-token',
+        provider: 'Slack',
+        credential: 'user token',
+        keywords: ['xoxp-'],
+        pattern: prefixed('xoxp-', '[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}', TAIL$4),
+        grants: 'acting as the user who installed the app, within its scopes',
+        revoke: 'Revoke it with auth.revoke or remove the app from the workspace.',
+        helpUri: SLACK_URI
+    },
+    {
+        id: 'slack-app-token',
+        provider: 'Slack',
+        credential: 'app-level token',
+        keywords: ['xapp-'],
+        pattern: prefixed('xapp-', '[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}', TAIL$4),
+        grants: 'Socket Mode connections and the app-level scopes it was given',
+        revoke: 'Revoke it under Basic Information, App-Level Tokens.',
+        helpUri: SLACK_URI
+    },
+    {
+        id: 'slack-config-token',
+        provider: 'Slack',
+        credential: 'app configuration access token',
+        keywords: ['xoxe.xox'],
+        pattern: prefixed('xoxe\\.xox[bp]-', '[0-9]-[A-Za-z0-9]{140,200}', TAIL$4),
+        grants: 'creating and changing the workspace’s apps through the manifest API',
+        revoke: 'Revoke it with tooling.tokens.rotate or on the app config page.',
+        helpUri: 'https://api.slack.com/authentication/config-tokens'
+    },
+    {
+        id: 'slack-config-refresh-token',
+        provider: 'Slack',
+        credential: 'app configuration refresh token',
+        keywords: ['xoxe-'],
+        pattern: prefixed('xoxe-', '[0-9]-[A-Za-z0-9]{140,200}', TAIL$4),
+        grants: 'new app configuration tokens',
+        revoke: 'Rotate it with tooling.tokens.rotate; the old one stops working.',
+        helpUri: 'https://api.slack.com/authentication/config-tokens'
+    },
+    {
+        id: 'slack-legacy-token',
+        provider: 'Slack',
+        credential: 'legacy or workspace token',
+        keywords: ['xoxa-', 'xoxo-', 'xoxr-', 'xoxs-'],
+        pattern: prefixed('xox[aors]-', '[0-9]{1,13}-[A-Za-z0-9-]{10,100}', TAIL$4),
+        grants: 'broad access to the workspace as its user or app',
+        revoke: 'Revoke it with auth.revoke; legacy tokens cannot be renewed.',
+        helpUri: SLACK_URI
+    },
+    {
+        id: 'slack-webhook-url',
+        provider: 'Slack',
+        credential: 'incoming webhook URL',
+        keywords: ['hooks.slack.com/services/'],
+        pattern: prefixed('https://hooks\\.slack\\.com/services/', 'T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}', URL_TAIL),
+        grants: 'posting messages to its channel as the app',
+        revoke: 'Remove the webhook under the app’s Incoming Webhooks page.',
+        helpUri: SLACK_WEBHOOK_URI
+    },
+    {
+        id: 'slack-workflow-webhook-url',
+        provider: 'Slack',
+        credential: 'workflow webhook URL',
+        keywords: ['hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'],
+        pattern: prefixed('https://hooks\\.slack\\.com/(?:workflows|triggers)/', 'T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[0-9]{8,20}/[A-Za-z0-9]{32}', URL_TAIL),
+        grants: 'starting the workflow with the variables the caller sends',
+        revoke: 'Delete and recreate the workflow’s webhook trigger.',
+        helpUri: 'https://slack.com/help/articles/360041352714'
+    },
+    {
+        id: 'twilio-api-key',
+        provider: 'Twilio',
+        credential: 'API key SID',
+        keywords: ['twilio'],
+        pattern: prefixed('SK', '[0-9a-f]{32}'),
+        requires: /twilio/i,
+        contextLines: 3,
+        grants: 'with its secret, the account’s REST API: calls, messages, numbers',
+        revoke: 'Delete the API key under Account, API keys & tokens.',
+        helpUri: 'https://www.twilio.com/docs/iam/api-keys'
+    },
+    {
+        id: 'twilio-auth-token',
+        provider: 'Twilio',
+        credential: 'auth token',
+        keywords: ['twilio'],
+        pattern: keyed('twilio[\\w-]{0,20}(?:auth[_-]?)?token', '[a-f0-9]{32}'),
+        grants: 'everything the account can do through the REST API',
+        revoke: 'Rotate it under Account, API keys & tokens, Auth tokens.',
+        helpUri: 'https://www.twilio.com/docs/iam/api/authtoken'
+    },
+    {
+        id: 'sendgrid-api-key',
+        provider: 'Twilio SendGrid',
+        credential: 'API key',
+        keywords: ['sg.'],
+        pattern: prefixed('SG\\.', '[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}', TAIL$4),
+        grants: 'sending email as the account’s verified senders, per its scopes',
+        revoke: 'Delete the key under Settings, API Keys.',
+        helpUri: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys'
+    },
+    {
+        id: 'mailgun-api-key',
+        provider: 'Mailgun',
+        credential: 'API key',
+        keywords: ['key-'],
+        pattern: prefixed('key-', '[0-9a-f]{32}'),
+        grants: 'sending email from the account’s domains and reading its logs',
+        revoke: 'Delete the key under API Security and create a new one.',
+        helpUri: 'https://documentation.mailgun.com/docs/mailgun/user-manual/api-key-mgmt/rbac-mgmt/'
+    },
+    {
+        id: 'mailgun-private-api-key',
+        provider: 'Mailgun',
+        credential: 'private API key',
+        keywords: ['mailgun'],
+        pattern: keyed('mailgun[\\w-]{0,20}(?:api[_-]?)?key', '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}'),
+        grants: 'sending email from the account’s domains and reading its logs',
+        revoke: 'Delete the key under API Security and create a new one.',
+        helpUri: 'https://documentation.mailgun.com/docs/mailgun/user-manual/api-key-mgmt/rbac-mgmt/'
+    },
+    {
+        id: 'mailchimp-api-key',
+        provider: 'Mailchimp',
+        credential: 'Marketing API key',
+        keywords: ['-us'],
+        reach: 40,
+        pattern: prefixed('', '[0-9a-f]{32}-us[0-9]{1,2}'),
+        grants: 'the account’s audiences (contact data) and campaigns',
+        revoke: 'Delete the key under Profile, Extras, API keys.',
+        helpUri: 'https://mailchimp.com/help/about-api-keys/'
+    },
+    {
+        id: 'brevo-api-key',
+        provider: 'Brevo (Sendinblue)',
+        credential: 'API or SMTP key',
+        keywords: ['xkeysib-', 'xsmtpsib-'],
+        pattern: prefixed('x(?:keysib|smtpsib)-', '[a-f0-9]{64}-[A-Za-z0-9]{16}'),
+        grants: 'sending email and reading the account’s contacts',
+        revoke: 'Delete the key under SMTP & API settings.',
+        helpUri: 'https://help.brevo.com/hc/en-us/articles/209467485'
+    },
+    {
+        id: 'postmark-server-token',
+        provider: 'Postmark',
+        credential: 'server or account API token',
+        keywords: ['postmark'],
+        pattern: keyed('postmark[\\w-]{0,20}(?:server|account|api)[\\w-]{0,10}(?:token|key)', UUID$1),
+        grants: 'sending email from the server and reading its messages',
+        revoke: 'Regenerate the token under the server’s API Tokens tab.',
+        helpUri: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens'
+    },
+    {
+        id: 'mailersend-api-token',
+        provider: 'MailerSend',
+        credential: 'API token',
+        keywords: ['mlsn.'],
+        pattern: prefixed('mlsn\\.', '[a-f0-9]{64}'),
+        grants: 'sending email from the account’s domains',
+        revoke: 'Delete the token under Integrations, API tokens.',
+        helpUri: 'https://www.mailersend.com/help/managing-api-tokens'
+    },
+    {
+        id: 'resend-api-key',
+        provider: 'Resend',
+        credential: 'API key',
+        keywords: ['re_'],
+        pattern: prefixed('re_', '[A-Za-z0-9]{8}_[A-Za-z0-9]{24}'),
+        grants: 'sending email from the account’s domains',
+        revoke: 'Delete the key under API Keys.',
+        helpUri: 'https://resend.com/docs/dashboard/api-keys/introduction'
+    },
+    {
+        id: 'telegram-bot-token',
+        provider: 'Telegram',
+        credential: 'bot token',
+        keywords: [':aa'],
+        reach: 60,
+        pattern: prefixed('', '[0-9]{8,10}:AA[A-Za-z0-9_-]{33}', TAIL$4),
+        grants: 'full control of the bot: reading its chats and sending as it',
+        revoke: 'Send /revoke to @BotFather for the bot.',
+        helpUri: 'https://core.telegram.org/bots/features#botfather'
+    },
+    {
+        id: 'discord-bot-token',
+        provider: 'Discord',
+        credential: 'bot token',
+        keywords: ['discord'],
+        pattern: prefixed('', '[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}', TAIL$4),
+        contextLines: 5,
+        grants: 'acting as the bot in every server it has joined',
+        revoke: 'Reset the token under the application’s Bot page.',
+        helpUri: 'https://discord.com/developers/docs/topics/oauth2#bots',
+        validation: 'The first part decodes to a numeric Discord user id.',
+        check: isDiscordToken
+    },
+    {
+        id: 'discord-webhook-url',
+        provider: 'Discord',
+        credential: 'webhook URL',
+        keywords: ['/api/webhooks/'],
+        pattern: prefixed('https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/', '[0-9]{17,20}/[A-Za-z0-9_-]{60,68}', URL_TAIL),
+        grants: 'posting messages to its channel',
+        revoke: 'Delete the webhook under the channel’s Integrations.',
+        helpUri: 'https://support.discord.com/hc/en-us/articles/228383668'
+    },
+    {
+        id: 'microsoft-teams-webhook-url',
+        provider: 'Microsoft Teams',
+        credential: 'incoming webhook URL',
+        keywords: ['webhook.office.com'],
+        pattern: prefixed('https://[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/', `${UUID$1}@${UUID$1}/IncomingWebhook/[0-9a-f]{32}/${UUID$1}`, URL_TAIL),
+        grants: 'posting messages to its channel',
+        revoke: 'Remove the connector from the channel’s Connectors settings.',
+        helpUri: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook'
+    },
+    {
+        id: 'azure-logic-app-trigger-url',
+        provider: 'Azure Logic Apps / Power Automate',
+        credential: 'signed trigger URL',
+        keywords: ['logic.azure.com'],
+        pattern: /https:\/\/[a-z0-9.-]{1,100}\.logic\.azure\.com(?::443)?\/workflows\/[0-9a-f]{32}\/triggers\/[^\s"'?]{1,200}\?[^\s"']{0,300}?sig=(?<secret>[A-Za-z0-9_-]{43})/g,
+        grants: 'starting the workflow with any payload',
+        revoke: 'Regenerate the access keys of the workflow.',
+        helpUri: 'https://learn.microsoft.com/azure/logic-apps/logic-apps-securing-a-logic-app'
+    },
+    {
+        id: 'intercom-access-token',
+        provider: 'Intercom',
+        credential: 'access token',
+        keywords: ['intercom'],
+        pattern: keyed('intercom[\\w-]{0,20}(?:access[_-]?)?token', 'dG9rO[A-Za-z0-9+/_-]{40,60}={0,2}'),
+        grants: 'reading and changing the workspace’s contacts and conversations',
+        revoke: 'Regenerate the token in the Developer Hub app’s Authentication page.',
+        helpUri: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication'
+    },
+    {
+        id: 'zendesk-api-token',
+        provider: 'Zendesk',
+        credential: 'API token',
+        keywords: ['zendesk'],
+        pattern: keyed('zendesk[\\w-]{0,20}(?:api[_-]?)?token', '[A-Za-z0-9]{40}'),
+        grants: 'the Support API as any agent of the account',
+        revoke: 'Delete the token under Admin Center, Apps and integrations, APIs.',
+        helpUri: 'https://support.zendesk.com/hc/en-us/articles/4408889192858'
+    },
+    {
+        id: 'mandrill-api-key',
+        provider: 'Mailchimp Transactional (Mandrill)',
+        credential: 'API key',
+        keywords: ['mandrill'],
+        pattern: keyed('mandrill[\\w-]{0,20}(?:api[_-]?)?key', '[A-Za-z0-9_-]{22}'),
+        grants: 'sending transactional email from the account',
+        revoke: 'Delete the key under Settings, SMTP & API Info.',
+        helpUri: 'https://mailchimp.com/developer/transactional/guides/quick-start/'
+    },
+    {
+        id: 'twitter-bearer-token',
+        provider: 'X (Twitter)',
+        credential: 'app bearer token',
+        keywords: ['twitter', 'bearer_token'],
+        pattern: keyed('(?:twitter|x)[\\w-]{0,20}bearer[\\w-]{0,10}', 'A{20,22}[A-Za-z0-9%]{30,120}'),
+        grants: 'reading public data through the API as the app',
+        revoke: 'Regenerate the bearer token in the developer portal.',
+        helpUri: 'https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens'
+    },
+    {
+        id: 'facebook-access-token',
+        provider: 'Meta',
+        credential: 'Graph API access token',
+        keywords: ['facebook', 'fb_', 'whatsapp', 'instagram', 'meta_'],
+        pattern: keyed('(?:facebook|fb|meta|whatsapp|instagram)[\\w-]{0,20}(?:access[_-]?)?token', 'EAA[A-Za-z0-9]{90,400}'),
+        grants: 'the pages, ad accounts or WhatsApp business account it was issued for',
+        revoke: 'Invalidate it by changing the app secret or removing the app’s permission.',
+        helpUri: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens'
+    },
+    {
+        id: 'firebase-cloud-messaging-server-key',
+        provider: 'Firebase',
+        credential: 'Cloud Messaging legacy server key',
+        keywords: [':apa91b'],
+        pattern: prefixed('AAAA', '[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}', TAIL$4),
+        grants: 'sending push notifications to every installation of the app',
+        revoke: 'Migrate to the HTTP v1 API and delete the legacy server key.',
+        helpUri: 'https://firebase.google.com/docs/cloud-messaging/migrate-v1'
+    },
+    {
+        id: 'vonage-api-secret',
+        provider: 'Vonage (Nexmo)',
+        credential: 'API secret',
+        keywords: ['vonage', 'nexmo'],
+        pattern: keyed('(?:vonage|nexmo)[\\w-]{0,20}secret', '[A-Za-z0-9]{16}'),
+        grants: 'sending SMS and making calls billed to the account',
+        revoke: 'Rotate the secret under API Settings.',
+        helpUri: 'https://developer.vonage.com/en/account/secret-management'
+    },
+    {
+        id: 'pusher-app-secret',
+        provider: 'Pusher',
+        credential: 'Channels app secret',
+        keywords: ['pusher'],
+        pattern: keyed('pusher[\\w-]{0,20}secret', '[a-f0-9]{20}'),
+        grants: 'publishing to and authorizing private channels of the app',
+        revoke: 'Create a new key pair under App Keys and delete the old one.',
+        helpUri: 'https://pusher.com/docs/channels/library_auth_reference/auth-signatures/'
+    }
+];
+const messagingRules = providerRules(MESSAGING);
+
+/** Monitoring, logging and incident-response services. */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const NEW_RELIC_URI = 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/';
+const GRAFANA_URI = 'https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/';
+const DATADOG_URI = 'https://docs.datadoghq.com/account_management/api-app-keys/';
+const TAIL$3 = '[A-Za-z0-9_-]';
+const OBSERVABILITY = [
+    {
+        id: 'datadog-api-key',
+        provider: 'Datadog',
+        credential: 'API key',
+        keywords: ['datadog', 'dd_api_key', 'dd-api-key'],
+        pattern: keyed('(?:datadog|dd)[\\w-]{0,20}api[_-]?key', '[a-f0-9]{32}'),
+        grants: 'submitting metrics, logs and events to the organization',
+        revoke: 'Revoke the key under Organization settings, API keys.',
+        helpUri: DATADOG_URI
+    },
+    {
+        id: 'datadog-application-key',
+        provider: 'Datadog',
+        credential: 'application key',
+        keywords: ['datadog', 'dd_app', 'dd-app', 'dd_application'],
+        pattern: keyed('(?:datadog|dd)[\\w-]{0,20}app(?:lication)?[_-]?key', '[a-f0-9]{40}'),
+        grants: 'reading and changing the organization’s data as its user',
+        revoke: 'Revoke the key under Organization settings, Application keys.',
+        helpUri: DATADOG_URI
+    },
+    {
+        id: 'new-relic-user-api-key',
+        provider: 'New Relic',
+        credential: 'user API key',
+        keywords: ['nrak-'],
+        pattern: prefixed('NRAK-', '[A-Z0-9]{27}'),
+        grants: 'NerdGraph queries and changes as its user',
+        revoke: 'Delete the key on the API keys page.',
+        helpUri: NEW_RELIC_URI
+    },
+    {
+        id: 'new-relic-insert-key',
+        provider: 'New Relic',
+        credential: 'Insights insert key',
+        keywords: ['nrii-'],
+        pattern: prefixed('NRII-', '[A-Za-z0-9_-]{32}', TAIL$3),
+        grants: 'writing events into the account',
+        revoke: 'Delete the key on the API keys page.',
+        helpUri: NEW_RELIC_URI
+    },
+    {
+        id: 'new-relic-browser-key',
+        provider: 'New Relic',
+        credential: 'browser API key',
+        keywords: ['nrjs-'],
+        pattern: prefixed('NRJS-', '[a-f0-9]{19}'),
+        severity: 'warning',
+        grants: 'sending browser monitoring data into the account',
+        revoke: 'Delete the key on the API keys page.',
+        helpUri: NEW_RELIC_URI
+    },
+    {
+        id: 'new-relic-license-key',
+        provider: 'New Relic',
+        credential: 'ingest license key',
+        keywords: ['nral'],
+        reach: 48,
+        pattern: prefixed('', '[a-f0-9]{36}NRAL'),
+        grants: 'sending any telemetry into the account',
+        revoke: 'Create a new license key and delete the old one on the API keys page.',
+        helpUri: NEW_RELIC_URI
+    },
+    {
+        id: 'dynatrace-api-token',
+        provider: 'Dynatrace',
+        credential: 'access token',
+        keywords: ['dt0c01.'],
+        pattern: prefixed('dt0c01\\.', '[A-Z0-9]{24}\\.[A-Z0-9]{64}'),
+        grants: 'the environment’s API within the token’s scopes',
+        revoke: 'Delete the token under Access tokens.',
+        helpUri: 'https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens'
+    },
+    {
+        id: 'sentry-org-auth-token',
+        provider: 'Sentry',
+        credential: 'organization auth token',
+        keywords: ['sntrys_'],
+        pattern: prefixed('sntrys_', 'eyJ[A-Za-z0-9+/=_-]{60,500}', '[A-Za-z0-9+/=_-]'),
+        grants: 'uploading releases and source maps for the organization',
+        revoke: 'Revoke it under Settings, Developer Settings, Organization Tokens.',
+        helpUri: 'https://docs.sentry.io/account/auth-tokens/'
+    },
+    {
+        id: 'sentry-user-auth-token',
+        provider: 'Sentry',
+        credential: 'user auth token',
+        keywords: ['sntryu_'],
+        pattern: prefixed('sntryu_', '[a-f0-9]{64}'),
+        grants: 'the API as its user within the chosen scopes',
+        revoke: 'Revoke it under User settings, Personal Tokens.',
+        helpUri: 'https://docs.sentry.io/account/auth-tokens/'
+    },
+    {
+        id: 'grafana-cloud-token',
+        provider: 'Grafana Cloud',
+        credential: 'access policy token',
+        keywords: ['glc_'],
+        pattern: prefixed('glc_', '[A-Za-z0-9+/]{32,400}={0,2}', '[A-Za-z0-9+/=_]'),
+        grants: 'the stacks and scopes of its access policy',
+        revoke: 'Delete the token under Administration, Cloud access policies.',
+        helpUri: GRAFANA_URI
+    },
+    {
+        id: 'grafana-service-account-token',
+        provider: 'Grafana',
+        credential: 'service account token',
+        keywords: ['glsa_'],
+        pattern: prefixed('glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}'),
+        grants: 'the roles of the service account in the Grafana instance',
+        revoke: 'Delete the token under Administration, Service accounts.',
+        helpUri: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/'
+    },
+    {
+        id: 'grafana-legacy-api-key',
+        provider: 'Grafana',
+        credential: 'API key (legacy)',
+        keywords: ['eyjrijoi'],
+        pattern: prefixed('eyJrIjoi', '[A-Za-z0-9]{70,400}={0,2}', '[A-Za-z0-9+/=]'),
+        grants: 'the role of the key in its organization',
+        revoke: 'Delete the key and migrate to service accounts.',
+        helpUri: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/migrate-api-keys/'
+    },
+    {
+        id: 'pagerduty-api-key',
+        provider: 'PagerDuty',
+        credential: 'REST API key',
+        keywords: ['pagerduty'],
+        pattern: keyed('pagerduty[\\w-]{0,20}(?:api[_-]?)?(?:key|token)', '[A-Za-z0-9_+-]{20}'),
+        grants: 'changing services, schedules and incidents of the account',
+        revoke: 'Delete the key under Integrations, API Access Keys.',
+        helpUri: 'https://support.pagerduty.com/main/docs/api-access-keys'
+    },
+    {
+        id: 'opsgenie-api-key',
+        provider: 'Opsgenie',
+        credential: 'API key',
+        keywords: ['opsgenie'],
+        pattern: keyed('opsgenie[\\w-]{0,20}(?:api[_-]?)?key', UUID),
+        grants: 'creating and closing alerts and changing the configuration',
+        revoke: 'Delete the API integration or key in Settings.',
+        helpUri: 'https://support.atlassian.com/opsgenie/docs/api-key-management/'
+    },
+    {
+        id: 'rollbar-access-token',
+        provider: 'Rollbar',
+        credential: 'access token',
+        keywords: ['rollbar'],
+        pattern: keyed('rollbar[\\w-]{0,20}(?:access[_-]?)?token', '[a-f0-9]{32}'),
+        grants: 'posting or reading the project’s items, per its scope',
+        revoke: 'Disable the token under Project settings, Access tokens.',
+        helpUri: 'https://docs.rollbar.com/docs/access-tokens'
+    },
+    {
+        id: 'bugsnag-api-key',
+        provider: 'BugSnag',
+        credential: 'data access token',
+        keywords: ['bugsnag'],
+        pattern: keyed('bugsnag[\\w-]{0,20}(?:auth|access|api)[\\w-]{0,10}(?:token|key)', '[a-f0-9]{32}|' + UUID),
+        grants: 'reading the organization’s errors through the data access API',
+        revoke: 'Revoke it under My account, Personal auth tokens.',
+        helpUri: 'https://docs.bugsnag.com/api/data-access/'
+    },
+    {
+        id: 'splunk-hec-token',
+        provider: 'Splunk',
+        credential: 'HTTP Event Collector token',
+        keywords: ['splunk', 'hec_token'],
+        pattern: keyed('(?:splunk|hec)[\\w-]{0,20}token', UUID),
+        grants: 'writing events into the indexes the token allows',
+        revoke: 'Disable or delete the token under Data inputs, HTTP Event Collector.',
+        helpUri: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector'
+    },
+    {
+        id: 'honeycomb-api-key',
+        provider: 'Honeycomb',
+        credential: 'API key',
+        keywords: ['honeycomb'],
+        pattern: keyed('honeycomb[\\w-]{0,20}(?:api[_-]?)?key', 'hc[a-z]{3}_[A-Za-z0-9]{20,60}|[A-Za-z0-9]{22}|[a-f0-9]{32}'),
+        grants: 'sending events to (and with config keys, changing) the environment',
+        revoke: 'Delete the key under Environment settings, API keys.',
+        helpUri: 'https://docs.honeycomb.io/configure/environments/manage-api-keys/'
+    }
+];
+const observabilityRules = providerRules(OBSERVABILITY);
+
+/** Payment processors, commerce platforms and shipping APIs. */
+const STRIPE_URI = 'https://docs.stripe.com/keys#rolling-keys';
+const SHOPIFY_URI = 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens';
+const SQUARE_URI = 'https://developer.squareup.com/docs/build-basics/access-tokens';
+const TAIL$2 = '[A-Za-z0-9_-]';
+const PAYMENTS = [
+    {
+        id: 'stripe-secret-key',
+        provider: 'Stripe',
+        credential: 'live secret key',
+        keywords: ['sk_live_'],
+        pattern: prefixed('sk_live_', '[A-Za-z0-9]{24,247}'),
+        grants: 'every API call in live mode: charges, refunds, payouts, customer data',
+        revoke: 'Roll the key in the Dashboard under Developers, API keys.',
+        helpUri: STRIPE_URI
+    },
+    {
+        id: 'stripe-restricted-key',
+        provider: 'Stripe',
+        credential: 'live restricted key',
+        keywords: ['rk_live_'],
+        pattern: prefixed('rk_live_', '[A-Za-z0-9]{24,247}'),
+        grants: 'the live-mode API permissions chosen for the key',
+        revoke: 'Roll or delete the key under Developers, API keys.',
+        helpUri: STRIPE_URI
+    },
+    {
+        id: 'stripe-test-secret-key',
+        provider: 'Stripe',
+        credential: 'test-mode secret key',
+        keywords: ['sk_test_', 'rk_test_'],
+        pattern: prefixed('[sr]k_test_', '[A-Za-z0-9]{24,247}'),
+        severity: 'warning',
+        grants: 'the test-mode data of the account (no real money)',
+        revoke: 'Roll the test key under Developers, API keys.',
+        helpUri: STRIPE_URI
+    },
+    {
+        id: 'stripe-webhook-secret',
+        provider: 'Stripe',
+        credential: 'webhook signing secret',
+        keywords: ['whsec_'],
+        pattern: prefixed('whsec_', '[A-Za-z0-9+/]{32,88}', '[A-Za-z0-9+/_]'),
+        grants: 'forging webhook events the endpoint will trust',
+        revoke: 'Roll the endpoint’s signing secret under Developers, Webhooks.',
+        helpUri: 'https://docs.stripe.com/webhooks#roll-endpoint-secrets'
+    },
+    {
+        id: 'square-access-token',
+        provider: 'Square',
+        credential: 'access token',
+        keywords: ['eaaa', 'sq0atp-'],
+        pattern: prefixed('(?:EAAA|sq0atp-)', '[A-Za-z0-9_-]{22,60}', TAIL$2),
+        grants: 'payments, refunds and customer data of the seller account',
+        revoke: 'Replace the token in the Developer Console; revoke OAuth tokens with RevokeToken.',
+        helpUri: SQUARE_URI,
+        check: value => !value.startsWith('EAAA') || value.length >= 60
+    },
+    {
+        id: 'square-oauth-secret',
+        provider: 'Square',
+        credential: 'OAuth application secret',
+        keywords: ['sq0csp-'],
+        pattern: prefixed('sq0csp-', '[A-Za-z0-9_-]{43}', TAIL$2),
+        grants: 'obtaining access tokens for every seller who authorized the app',
+        revoke: 'Replace the application secret in the Developer Console, OAuth.',
+        helpUri: SQUARE_URI
+    },
+    {
+        id: 'braintree-access-token',
+        provider: 'PayPal Braintree',
+        credential: 'access token',
+        keywords: ['access_token$production$'],
+        pattern: prefixed('access_token\\$production\\$', '[0-9a-z]{16}\\$[0-9a-f]{32}'),
+        grants: 'processing payments and refunds for the merchant account',
+        revoke: 'Revoke the access token in the PayPal developer dashboard.',
+        helpUri: 'https://developer.paypal.com/braintree/docs/guides/authorization/overview'
+    },
+    {
+        id: 'paypal-client-secret',
+        provider: 'PayPal',
+        credential: 'REST app client secret',
+        keywords: ['paypal'],
+        pattern: keyed('paypal[\\w-]{0,20}secret', '[A-Za-z0-9_-]{80}'),
+        grants: 'payments and payouts as the REST app',
+        revoke: 'Generate a new secret for the app in the developer dashboard.',
+        helpUri: 'https://developer.paypal.com/api/rest/'
+    },
+    {
+        id: 'razorpay-key-secret',
+        provider: 'Razorpay',
+        credential: 'API key secret',
+        keywords: ['razorpay'],
+        pattern: keyed('razorpay[\\w-]{0,20}secret', '[A-Za-z0-9]{24}'),
+        grants: 'creating payments and refunds for the merchant',
+        revoke: 'Regenerate the API key under Account & Settings, API Keys.',
+        helpUri: 'https://razorpay.com/docs/payments/dashboard/account-settings/api-keys/'
+    },
+    {
+        id: 'flutterwave-secret-key',
+        provider: 'Flutterwave',
+        credential: 'secret key',
+        keywords: ['flwseck'],
+        pattern: prefixed('FLWSECK(?:_TEST)?-', '[a-f0-9]{32}-X', TAIL$2),
+        grants: 'collecting and transferring funds for the business',
+        revoke: 'Generate new API keys under Settings, API.',
+        helpUri: 'https://developer.flutterwave.com/docs/authentication'
+    },
+    {
+        id: 'plaid-secret',
+        provider: 'Plaid',
+        credential: 'API secret',
+        keywords: ['plaid'],
+        pattern: keyed('plaid[\\w-]{0,20}secret', '[a-f0-9]{30}'),
+        grants: 'reading the linked bank accounts of every user of the app',
+        revoke: 'Rotate the secret in the dashboard under Developers, Keys.',
+        helpUri: 'https://plaid.com/docs/account/security/'
+    },
+    {
+        id: 'plaid-access-token',
+        provider: 'Plaid',
+        credential: 'Item access token',
+        keywords: ['access-production-'],
+        pattern: prefixed('access-production-', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', TAIL$2),
+        grants: 'the linked bank account’s transactions and balances',
+        revoke: 'Call /item/remove to invalidate the token.',
+        helpUri: 'https://plaid.com/docs/api/items/#itemremove'
+    },
+    {
+        id: 'coinbase-api-secret',
+        provider: 'Coinbase',
+        credential: 'API secret',
+        keywords: ['coinbase'],
+        pattern: keyed('coinbase[\\w-]{0,20}secret', '[A-Za-z0-9+/]{32,88}={0,2}'),
+        grants: 'trading and, with transfer permission, withdrawing funds',
+        revoke: 'Delete the API key in the Coinbase developer platform.',
+        helpUri: 'https://docs.cdp.coinbase.com/get-started/docs/cdp-api-keys'
+    },
+    {
+        id: 'adyen-api-key',
+        provider: 'Adyen',
+        credential: 'API key',
+        keywords: ['adyen'],
+        pattern: keyed('adyen[\\w-]{0,20}(?:api[_-]?)?key', 'AQE[A-Za-z0-9+/=_.-]{60,300}'),
+        grants: 'payment processing for the merchant accounts of the API credential',
+        revoke: 'Generate a new key for the API credential in the Customer Area.',
+        helpUri: 'https://docs.adyen.com/development-resources/api-credentials/'
+    },
+    {
+        id: 'shopify-access-token',
+        provider: 'Shopify',
+        credential: 'Admin API access token',
+        keywords: ['shpat_', 'shpca_', 'shppa_'],
+        pattern: prefixed('shp(?:at|ca|pa)_', '[a-fA-F0-9]{32}'),
+        grants: 'the store’s Admin API within the app’s scopes: orders, customers',
+        revoke: 'Uninstall the custom app or rotate its access token.',
+        helpUri: SHOPIFY_URI
+    },
+    {
+        id: 'shopify-shared-secret',
+        provider: 'Shopify',
+        credential: 'app shared secret',
+        keywords: ['shpss_'],
+        pattern: prefixed('shpss_', '[a-fA-F0-9]{32}'),
+        grants: 'forging webhooks and OAuth exchanges for the app',
+        revoke: 'Rotate the client secret in the Partner Dashboard.',
+        helpUri: SHOPIFY_URI
+    },
+    {
+        id: 'shippo-api-token',
+        provider: 'Shippo',
+        credential: 'live API token',
+        keywords: ['shippo_live_'],
+        pattern: prefixed('shippo_live_', '[a-f0-9]{40}'),
+        grants: 'buying labels billed to the account and reading its shipments',
+        revoke: 'Regenerate the token under Settings, API.',
+        helpUri: 'https://docs.goshippo.com/docs/guides_general/authentication/'
+    },
+    {
+        id: 'easypost-api-key',
+        provider: 'EasyPost',
+        credential: 'production API key',
+        keywords: ['ezak'],
+        pattern: prefixed('EZAK', '[a-f0-9]{54}'),
+        grants: 'buying postage billed to the account',
+        revoke: 'Disable the key under Account settings, API keys.',
+        helpUri: 'https://docs.easypost.com/docs/authentication'
+    },
+    {
+        id: 'duffel-api-token',
+        provider: 'Duffel',
+        credential: 'live access token',
+        keywords: ['duffel_live_'],
+        pattern: prefixed('duffel_live_', '[A-Za-z0-9_-]{43}', TAIL$2),
+        grants: 'booking travel billed to the organization',
+        revoke: 'Delete the token under Developers, Access tokens.',
+        helpUri: 'https://duffel.com/docs/api/overview/making-requests/authentication'
+    }
+];
+const paymentRules = providerRules(PAYMENTS);
+
+// BEGIN and END lines are found in one pass each and paired in order, so
+// many unterminated BEGIN lines cost no more than one.
+const BEGIN = /-----BEGIN ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----/g;
+const END = /-----END ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----/g;
+const MAX_BODY = 16384;
+function armourLines(text, pattern) {
+    return [...text.matchAll(pattern)].map(m => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        label: m[1] ?? ''
+    }));
+}
+/** Complete blocks: each BEGIN with the first END after it, same label. */
+function pemBlocks(text) {
+    const begins = armourLines(text, BEGIN);
+    if (begins.length === 0)
+        return [];
+    const ends = armourLines(text, END);
+    const blocks = [];
+    let next = 0;
+    let after = 0;
+    for (const begin of begins) {
+        if (begin.start < after)
+            continue;
+        while (next < ends.length && ends[next].start < begin.end)
+            next++;
+        const end = ends[next];
+        if (end === undefined)
+            break;
+        if (end.label !== begin.label || end.start - begin.end > MAX_BODY)
+            continue;
+        blocks.push({ begin, end });
+        after = end.end;
+    }
+    return blocks;
+}
+const BASE64_RUN = /[A-Za-z0-9+/=]{40,}/;
+// A Google service-account key file holds its key in JSON; that rule
+// reports it with the better message.
+const SERVICE_ACCOUNT_JSON = /"type"\s{0,4}:\s{0,4}"service_account"/;
+const KEY_URI = 'https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final';
+function kindOf$1(label) {
+    if (label === '')
+        return 'PKCS#8';
+    if (label === 'PGP')
+        return 'PGP';
+    return label;
+}
 const pemPrivateKey = {
     kind: 'text',
     id: 'pem-private-key',
     category: 'secret',
     severity: 'error',
     safeguard: '164.312(a)(1)',
-    summary: 'Private key in PEM form (RSA, EC, DSA, OpenSSH, PKCS#8)',
-    description: 'Matches a complete PEM private key block with a base64 body. A ' +
-        'BEGIN line on its own (documentation, a parser) is not reported. ' +
-        'Treat the key pair as compromised: revoke any certificate issued ' +
-        'for it and generate a new key.',
+    summary: 'Private key in PEM form (RSA, EC, DSA, OpenSSH, PKCS#8, PGP)',
+    description: 'Matches a complete PEM or PGP private key block with a base64 body. ' +
+        'A BEGIN line on its own (documentation, a parser) is not reported. ' +
+        'Whoever holds the key can impersonate its owner: sign, decrypt, log ' +
+        'in over SSH. Treat the key pair as compromised: revoke any ' +
+        'certificate issued for it, remove it from authorized_keys and key ' +
+        'servers, and generate a new key. An encrypted key is still reported: ' +
+        'its passphrase can be guessed offline.',
+    provider: 'Any (key material)',
+    helpUri: KEY_URI,
     keywords: ['private key'],
     contextLines: 200,
     redaction: 'prefix',
+    validation: 'A complete BEGIN/END block with the same label and a base64 body.',
+    examples: {
+        bad: '-----BEGIN OPENSSH PRIVATE KEY-----\n<base64 key material>\n-----END OPENSSH PRIVATE KEY-----',
+        good: 'Keep keys in a secret store or an SSH agent; commit only the .pub file.'
+    },
     *detect(text) {
-        for (const m of text.matchAll(PEM_BLOCK)) {
-            const body = m[2];
-            if (!BASE64_BODY.test(body.replace(/\s+/g, '')))
+        for (const { begin, end } of pemBlocks(text)) {
+            const body = text.slice(begin.end, end.start);
+            const compact = body.replace(/\\n|\s/g, '');
+            if (!BASE64_RUN.test(compact))
                 continue;
-            const label = (m[1] ?? '').trim();
+            const label = begin.label.trim();
+            if (label === '' && SERVICE_ACCOUNT_JSON.test(text))
+                continue;
+            const kind = kindOf$1(label);
+            const encrypted = label === 'ENCRYPTED' || /Proc-Type: 4,ENCRYPTED/.test(body);
             yield {
-                start: m.index,
-                end: m.index + m[0].length,
-                value: body.replace(/\s+/g, ''),
-                message: `${label ? label + ' ' : ''}private key committed in PEM form.`,
-                properties: { keyType: label || 'PKCS#8' }
+                start: begin.start,
+                end: end.end,
+                value: compact,
+                message: `${kind} private key committed${encrypted ? ' (passphrase-encrypted)' : ''}. ` +
+                    'It grants its holder signing, decryption or log-in as the ' +
+                    'key’s owner. Revoke what trusts it and generate a new key pair.',
+                properties: { keyType: kind, encrypted }
             };
         }
     }
 };
+// PuTTY key files (versions 2 and 3): a header, the public lines, and the
+// private lines in base64.
+const PUTTY = /PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\r?\nEncryption: ([a-z0-9-]{1,30})[\s\S]{0,4000}?Private-Lines: ([0-9]{1,3})\r?\n((?:[A-Za-z0-9+/=]{1,80}\r?\n){1,100})/g;
+const puttyPrivateKey = {
+    kind: 'text',
+    id: 'putty-private-key',
+    category: 'secret',
+    severity: 'error',
+    safeguard: '164.312(a)(1)',
+    summary: 'PuTTY private key file (.ppk)',
+    description: 'Matches a PuTTY user key file with its private lines. It logs in ' +
+        'wherever its public key is authorized. Remove the public key from ' +
+        'every authorized_keys file and generate a new key.',
+    provider: 'Any (key material)',
+    helpUri: 'https://the.earth.li/~sgtatham/putty/0.81/htmldoc/Chapter8.html',
+    keywords: ['putty-user-key-file-'],
+    contextLines: 60,
+    redaction: 'prefix',
+    validation: 'A PuTTY header and a Private-Lines section of base64.',
+    *detect(text) {
+        for (const m of text.matchAll(PUTTY)) {
+            const value = m[3].replace(/\s/g, '');
+            if (value.length < 20)
+                continue;
+            const encrypted = m[1] !== 'none';
+            yield {
+                start: m.index,
+                end: m.index + m[0].length,
+                value,
+                message: `PuTTY private key committed${encrypted ? ' (passphrase-encrypted)' : ''}. ` +
+                    'It grants log-in wherever its public key is authorized. Remove ' +
+                    'that public key and generate a new pair.',
+                properties: { keyType: 'PuTTY', encrypted }
+            };
+        }
+    }
+};
+const privateKeyRules = [
+    pemPrivateKey,
+    puttyPrivateKey
+];
 
+/**
+ * Package registries. npm tokens carry a CRC32 checksum like GitHub's; PyPI
+ * tokens are macaroons whose decoded header names the index they are for.
+ */
+const TAIL$1 = '[A-Za-z0-9_-]';
+/** Whether an npm token's last six characters check its random part. */
+function isValidNpmToken(value) {
+    const body = value.slice(4);
+    return hasBase62Crc32(body.slice(0, 30), body.slice(30));
+}
+/**
+ * Whether a PyPI token's macaroon header (version 2, a location field) names
+ * pypi.org or test.pypi.org.
+ */
+function isPypiMacaroon(value) {
+    const bytes = Buffer.from(value.slice(5, 40), 'base64url');
+    if (bytes[0] !== 0x02 || bytes[1] !== 0x01)
+        return false;
+    const length = bytes[2] ?? 0;
+    const location = bytes.subarray(3, 3 + length).toString('latin1');
+    return location === 'pypi.org' || location === 'test.pypi.org';
+}
+const REGISTRIES = [
+    {
+        id: 'npm-access-token',
+        provider: 'npm',
+        credential: 'access token',
+        keywords: ['npm_'],
+        pattern: prefixed('npm_', '[A-Za-z0-9]{36}'),
+        grants: 'publishing and unpublishing the packages its user maintains',
+        revoke: 'Delete the token under Access Tokens, or run `npm token revoke`.',
+        helpUri: 'https://docs.npmjs.com/revoking-access-tokens',
+        validation: 'CRC32 of the 30 random characters, in base62, as the last six.',
+        check: isValidNpmToken
+    },
+    {
+        id: 'pypi-api-token',
+        provider: 'PyPI',
+        credential: 'API token',
+        keywords: ['pypi-age'],
+        pattern: prefixed('pypi-', 'AgE[A-Za-z0-9_-]{70,500}', TAIL$1),
+        grants: 'uploading releases of its user’s or one project’s packages',
+        revoke: 'Remove the token under Account settings, API tokens.',
+        helpUri: 'https://pypi.org/help/#apitoken',
+        validation: 'The macaroon header decodes and names pypi.org or test.pypi.org.',
+        check: isPypiMacaroon
+    },
+    {
+        id: 'rubygems-api-key',
+        provider: 'RubyGems',
+        credential: 'API key',
+        keywords: ['rubygems_'],
+        pattern: prefixed('rubygems_', '[a-f0-9]{48}'),
+        grants: 'pushing and yanking its owner’s gems, per its scopes',
+        revoke: 'Delete the key under Settings, API keys.',
+        helpUri: 'https://guides.rubygems.org/api-key-scopes/'
+    },
+    {
+        id: 'nuget-api-key',
+        provider: 'NuGet',
+        credential: 'API key',
+        keywords: ['oy2'],
+        pattern: prefixed('oy2', '[a-z0-9]{43}'),
+        grants: 'pushing and unlisting the packages its glob pattern covers',
+        revoke: 'Delete or regenerate the key under API Keys on nuget.org.',
+        helpUri: 'https://learn.microsoft.com/nuget/nuget-org/scoped-api-keys'
+    },
+    {
+        id: 'docker-hub-access-token',
+        provider: 'Docker Hub',
+        credential: 'personal access token',
+        keywords: ['dckr_pat_'],
+        pattern: prefixed('dckr_pat_', '[A-Za-z0-9_-]{27}', TAIL$1),
+        grants: 'pulling and pushing its user’s images, per its access level',
+        revoke: 'Delete the token under Account settings, Personal access tokens.',
+        helpUri: 'https://docs.docker.com/security/access-tokens/'
+    },
+    {
+        id: 'docker-hub-organization-token',
+        provider: 'Docker Hub',
+        credential: 'organization access token',
+        keywords: ['dckr_oat_'],
+        pattern: prefixed('dckr_oat_', '[A-Za-z0-9_-]{32}', TAIL$1),
+        grants: 'the repositories and permissions chosen for the organization token',
+        revoke: 'Delete it under the organization’s Access tokens.',
+        helpUri: 'https://docs.docker.com/enterprise/security/access-tokens/'
+    },
+    {
+        id: 'crates-io-api-token',
+        provider: 'crates.io',
+        credential: 'API token',
+        keywords: ['cio'],
+        pattern: prefixed('cio', '[A-Za-z0-9]{32}'),
+        grants: 'publishing and yanking its owner’s crates',
+        revoke: 'Revoke it under Account settings, API Tokens.',
+        helpUri: 'https://doc.rust-lang.org/cargo/reference/publishing.html',
+        check: value => /[0-9]/.test(value) && /[A-Z]/.test(value)
+    },
+    {
+        id: 'packagist-token',
+        provider: 'Packagist',
+        credential: 'API token',
+        keywords: ['packagist_'],
+        pattern: prefixed('packagist_[ou]u[at]_', '[a-f0-9]{68}'),
+        grants: 'updating and managing the account’s packages',
+        revoke: 'Regenerate the token in the Packagist profile.',
+        helpUri: 'https://packagist.com/docs/authentication'
+    },
+    {
+        id: 'clojars-deploy-token',
+        provider: 'Clojars',
+        credential: 'deploy token',
+        keywords: ['clojars_'],
+        pattern: prefixed('CLOJARS_', '[a-z0-9]{60}'),
+        grants: 'deploying artifacts to the groups its user owns',
+        revoke: 'Disable the token under Deploy Tokens.',
+        helpUri: 'https://github.com/clojars/clojars-web/wiki/Deploy-Tokens'
+    },
+    {
+        id: 'hex-pm-api-key',
+        provider: 'Hex',
+        credential: 'API key',
+        keywords: ['hex_api_key', 'hexpm'],
+        pattern: keyed('hex(?:pm)?[_-]?api[_-]?key', '[a-f0-9]{32}'),
+        grants: 'publishing and retiring its owner’s Hex packages',
+        revoke: 'Revoke it with `mix hex.user key revoke`.',
+        helpUri: 'https://hex.pm/docs/publish'
+    },
+    {
+        id: 'gradle-plugin-portal-key',
+        provider: 'Gradle Plugin Portal',
+        credential: 'publishing key or secret',
+        keywords: ['gradle.publish.'],
+        pattern: keyed('gradle\\.publish\\.(?:key|secret)', '[A-Za-z0-9]{32}'),
+        grants: 'publishing new versions of its owner’s plugins',
+        revoke: 'Regenerate the API keys in the portal’s API Keys tab.',
+        helpUri: 'https://docs.gradle.org/current/userguide/publishing_gradle_plugins.html'
+    }
+];
+const registryRules = providerRules(REGISTRIES);
+
+/** Productivity and developer SaaS: issue trackers, docs, design, identity. */
+const ATLASSIAN_URI = 'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/';
+const TAIL = '[A-Za-z0-9_-]';
+const SAAS = [
+    {
+        id: 'atlassian-api-token',
+        provider: 'Atlassian',
+        credential: 'API token',
+        keywords: ['atatt3'],
+        pattern: prefixed('ATATT3', '[A-Za-z0-9_=-]{180,200}', '[A-Za-z0-9_=-]'),
+        grants: 'Jira and Confluence access as its user',
+        revoke: 'Revoke it under Account settings, Security, API tokens.',
+        helpUri: ATLASSIAN_URI
+    },
+    {
+        id: 'atlassian-admin-api-key',
+        provider: 'Atlassian',
+        credential: 'organization admin API key',
+        keywords: ['atctt3'],
+        pattern: prefixed('ATCTT3', '[A-Za-z0-9_=-]{180,200}', '[A-Za-z0-9_=-]'),
+        grants: 'administering the organization: users, domains, policies',
+        revoke: 'Revoke the key in admin.atlassian.com under Settings, API keys.',
+        helpUri: 'https://support.atlassian.com/organization-administration/docs/manage-an-organization-with-the-admin-apis/'
+    },
+    {
+        id: 'bitbucket-app-password',
+        provider: 'Atlassian Bitbucket',
+        credential: 'app password',
+        keywords: ['atbb'],
+        pattern: prefixed('ATBB', '[A-Za-z0-9_=.-]{32}', '[A-Za-z0-9_=.-]'),
+        grants: 'repository and API access as its user, per its permissions',
+        revoke: 'Revoke it under Personal settings, App passwords.',
+        helpUri: 'https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/'
+    },
+    {
+        id: 'okta-api-token',
+        provider: 'Okta',
+        credential: 'API token',
+        keywords: ['okta'],
+        pattern: keyed('okta[\\w-]{0,20}(?:api[_-]?)?(?:token|key)', '00[A-Za-z0-9_-]{40}'),
+        grants: 'the Okta API with the admin roles of the user who created it',
+        revoke: 'Revoke it under Security, API, Tokens.',
+        helpUri: 'https://developer.okta.com/docs/guides/create-an-api-token/main/'
+    },
+    {
+        id: 'auth0-client-secret',
+        provider: 'Auth0',
+        credential: 'application client secret',
+        keywords: ['auth0'],
+        pattern: keyed('auth0[\\w-]{0,20}(?:client[_-]?)?secret', '[A-Za-z0-9_-]{64}'),
+        grants: 'tokens as the application, including Management API access it holds',
+        revoke: 'Rotate the secret under Applications, Settings.',
+        helpUri: 'https://auth0.com/docs/get-started/applications/rotate-client-secret'
+    },
+    {
+        id: 'postman-api-key',
+        provider: 'Postman',
+        credential: 'API key',
+        keywords: ['pmak-'],
+        pattern: prefixed('PMAK-', '[a-f0-9]{24}-[a-f0-9]{34}'),
+        grants: 'the workspaces, collections and environments of its user',
+        revoke: 'Delete the key under Settings, API keys.',
+        helpUri: 'https://learning.postman.com/docs/developer/postman-api/authentication/'
+    },
+    {
+        id: 'linear-api-key',
+        provider: 'Linear',
+        credential: 'personal API key',
+        keywords: ['lin_api_'],
+        pattern: prefixed('lin_api_', '[A-Za-z0-9]{40}'),
+        grants: 'the workspace’s issues and projects as its user',
+        revoke: 'Revoke it under Settings, Security & access, API keys.',
+        helpUri: 'https://linear.app/developers/graphql#personal-api-keys'
+    },
+    {
+        id: 'linear-oauth-token',
+        provider: 'Linear',
+        credential: 'OAuth access token',
+        keywords: ['lin_oauth_'],
+        pattern: prefixed('lin_oauth_', '[a-f0-9]{64}'),
+        grants: 'the scopes granted to the OAuth application',
+        revoke: 'Revoke it with the OAuth revoke endpoint.',
+        helpUri: 'https://linear.app/developers/oauth-2-0-authentication'
+    },
+    {
+        id: 'notion-integration-token',
+        provider: 'Notion',
+        credential: 'integration token',
+        keywords: ['ntn_'],
+        pattern: prefixed('ntn_', '[0-9]{11}[A-Za-z0-9]{35}'),
+        grants: 'the pages and databases shared with the integration',
+        revoke: 'Refresh the secret under the integration’s Configuration.',
+        helpUri: 'https://developers.notion.com/docs/authorization'
+    },
+    {
+        id: 'notion-legacy-token',
+        provider: 'Notion',
+        credential: 'integration token (legacy form)',
+        keywords: ['notion'],
+        pattern: keyed('notion[\\w-]{0,20}(?:token|key|secret)', 'secret_[A-Za-z0-9]{43}'),
+        grants: 'the pages and databases shared with the integration',
+        revoke: 'Refresh the secret under the integration’s Configuration.',
+        helpUri: 'https://developers.notion.com/docs/authorization'
+    },
+    {
+        id: 'airtable-personal-access-token',
+        provider: 'Airtable',
+        credential: 'personal access token',
+        // `pat` alone occurs in every other line of code; the dot and 64 hex
+        // digits that follow it are what the prefilter cannot see.
+        keywords: ['airtable'],
+        contextLines: 2,
+        pattern: prefixed('pat', '[A-Za-z0-9]{14}\\.[a-f0-9]{64}'),
+        grants: 'the bases and scopes chosen for the token',
+        revoke: 'Delete the token in the developer hub.',
+        helpUri: 'https://airtable.com/developers/web/guides/personal-access-tokens'
+    },
+    {
+        id: 'hubspot-private-app-token',
+        provider: 'HubSpot',
+        credential: 'private app access token',
+        keywords: ['pat-na1-', 'pat-eu1-'],
+        pattern: prefixed('pat-(?:na|eu)[0-9]-', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', TAIL),
+        grants: 'CRM data (contacts, deals) within the private app’s scopes',
+        revoke: 'Rotate the token on the private app’s Auth tab.',
+        helpUri: 'https://developers.hubspot.com/docs/guides/apps/private-apps/overview'
+    },
+    {
+        id: 'asana-personal-access-token',
+        provider: 'Asana',
+        credential: 'personal access token',
+        keywords: ['asana'],
+        pattern: keyed('asana[\\w-]{0,20}(?:token|pat|key)', '[0-9]/[0-9]{10,20}:[a-f0-9]{32}'),
+        grants: 'the workspaces, projects and tasks of its user',
+        revoke: 'Revoke it in the developer console.',
+        helpUri: 'https://developers.asana.com/docs/personal-access-token'
+    },
+    {
+        id: 'figma-access-token',
+        provider: 'Figma',
+        credential: 'personal access token',
+        keywords: ['figd_'],
+        pattern: prefixed('figd_', '[A-Za-z0-9_-]{40}', TAIL),
+        grants: 'reading the files its user can see, per its scopes',
+        revoke: 'Revoke it under Settings, Security, Personal access tokens.',
+        helpUri: 'https://www.figma.com/developers/api#access-tokens'
+    },
+    {
+        id: 'typeform-access-token',
+        provider: 'Typeform',
+        credential: 'personal access token',
+        keywords: ['tfp_'],
+        pattern: prefixed('tfp_', '[A-Za-z0-9_.=-]{44,60}', '[A-Za-z0-9_.=-]'),
+        grants: 'the forms and responses of the account',
+        revoke: 'Delete it under Account, Personal tokens.',
+        helpUri: 'https://www.typeform.com/developers/get-started/personal-access-token/'
+    },
+    {
+        id: 'contentful-management-token',
+        provider: 'Contentful',
+        credential: 'personal access token',
+        keywords: ['cfpat-'],
+        pattern: prefixed('CFPAT-', '[A-Za-z0-9_-]{43}', TAIL),
+        grants: 'the Content Management API of every space its user can edit',
+        revoke: 'Revoke it under Settings, CMA tokens.',
+        helpUri: 'https://www.contentful.com/developers/docs/references/authentication/'
+    },
+    {
+        id: 'mapbox-secret-token',
+        provider: 'Mapbox',
+        credential: 'secret access token',
+        keywords: ['sk.eyj'],
+        pattern: prefixed('sk\\.', 'eyJ[A-Za-z0-9_-]{50,300}\\.[A-Za-z0-9_-]{20,40}', TAIL),
+        grants: 'the secret scopes of the account: uploads, styles, tokens',
+        revoke: 'Delete the token on the account’s Access tokens page.',
+        helpUri: 'https://docs.mapbox.com/accounts/guides/tokens/'
+    },
+    {
+        id: 'dropbox-access-token',
+        provider: 'Dropbox',
+        credential: 'short-lived access token',
+        keywords: ['sl.'],
+        pattern: prefixed('sl\\.', '[A-Za-z0-9_-]{130,1400}', TAIL),
+        grants: 'the files of the user who authorized the app, within its scopes',
+        revoke: 'Revoke it with /2/auth/token/revoke.',
+        helpUri: 'https://developers.dropbox.com/oauth-guide'
+    },
+    {
+        id: 'clickup-api-token',
+        provider: 'ClickUp',
+        credential: 'personal API token',
+        keywords: ['pk_'],
+        pattern: prefixed('pk_', '[0-9]{6,10}_[A-Z0-9]{32}'),
+        grants: 'the workspaces and tasks of its user',
+        revoke: 'Regenerate it under Settings, Apps.',
+        helpUri: 'https://developer.clickup.com/docs/authentication'
+    },
+    {
+        id: 'readme-api-key',
+        provider: 'ReadMe',
+        credential: 'API key',
+        keywords: ['rdme_'],
+        pattern: prefixed('rdme_', '[a-z0-9]{70}'),
+        grants: 'changing the project’s documentation',
+        revoke: 'Delete the key in the project’s API Keys.',
+        helpUri: 'https://docs.readme.com/main/reference/intro/authentication'
+    },
+    {
+        id: 'frameio-api-token',
+        provider: 'Frame.io',
+        credential: 'developer token',
+        keywords: ['fio-u-'],
+        pattern: prefixed('fio-u-', '[A-Za-z0-9_=-]{64}', '[A-Za-z0-9_=-]'),
+        grants: 'the assets and reviews of its user',
+        revoke: 'Delete the token in the developer site.',
+        helpUri: 'https://developer.frame.io/docs/getting-started/authentication'
+    },
+    {
+        id: 'prefect-api-key',
+        provider: 'Prefect',
+        credential: 'API key',
+        keywords: ['pnu_'],
+        pattern: prefixed('pnu_', '[A-Za-z0-9]{36}'),
+        grants: 'the workspaces, flows and blocks (with their secrets) of its user',
+        revoke: 'Delete it under Account settings, API keys.',
+        helpUri: 'https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys'
+    },
+    {
+        id: 'algolia-admin-key',
+        provider: 'Algolia',
+        credential: 'admin API key',
+        keywords: ['algolia'],
+        pattern: keyed('algolia[\\w-]{0,20}(?:admin|write)[\\w-]{0,10}key', '[a-f0-9]{32}'),
+        grants: 'changing and deleting every index and the other API keys',
+        revoke: 'Regenerate the admin API key in the dashboard.',
+        helpUri: 'https://www.algolia.com/doc/guides/security/api-keys/'
+    },
+    {
+        id: 'cloudinary-url',
+        provider: 'Cloudinary',
+        credential: 'API environment URL with secret',
+        keywords: ['cloudinary://'],
+        pattern: /cloudinary:\/\/[0-9]{10,20}:(?<secret>[A-Za-z0-9_-]{20,40})@[a-z0-9_-]{1,60}/g,
+        grants: 'uploading, changing and deleting every asset of the product environment',
+        revoke: 'Generate a new API key pair under Settings, API Keys.',
+        helpUri: 'https://cloudinary.com/documentation/how_to_integrate_cloudinary#api_keys'
+    },
+    {
+        id: 'segment-write-key',
+        provider: 'Twilio Segment',
+        credential: 'public API token',
+        keywords: ['sgp_'],
+        pattern: prefixed('sgp_', '[A-Za-z0-9]{64}'),
+        grants: 'the workspace’s Public API: sources, destinations, tracking plans',
+        revoke: 'Delete the token under Settings, Access Management, Tokens.',
+        helpUri: 'https://docs.segmentapis.com/tag/Getting-Started'
+    }
+];
+const saasRules = providerRules(SAAS);
+
+/** Rules for one provider's credential formats, most specific first. */
+const providerSecretRules = [
+    ...githubRules,
+    ...gitlabRules,
+    ...awsRules,
+    ...googleRules,
+    ...azureRules,
+    ...cloudRules,
+    ...devopsRules,
+    ...aiRules,
+    ...messagingRules,
+    ...paymentRules,
+    ...registryRules,
+    ...saasRules,
+    ...observabilityRules
+];
+const contentRules = [
+    ...providerSecretRules,
+    ...privateKeyRules,
+    jsonWebToken,
+    ...connectionStringRules,
+    ...configFileRules,
+    ...genericRules
+];
 const secretRules = [
-    githubClassicToken,
-    awsAccessKeyId,
-    pemPrivateKey
+    ...contentRules,
+    kubernetesSecretRule(contentRules)
 ];
 
 /** Every rule the gate ships, in one list, and lookups over it. */
@@ -60162,6 +66396,10 @@ function readInlineMarker(line) {
  * The keyword prefilter: one Aho–Corasick pass over the text finds every
  * occurrence of every rule keyword, case-insensitively, in time linear in
  * the text whatever the number of keywords. Rules then run only near hits.
+ *
+ * The automaton is a DFA over a small alphabet of character classes, so
+ * the rows the scan visits stay in the CPU cache, with each entry already
+ * multiplied out to its row: one load and one sign test per character.
  */
 // Characters are folded to a small alphabet before the automaton sees them:
 // ASCII letters case-insensitively, digits and punctuation as themselves,
@@ -60170,8 +66408,14 @@ function readInlineMarker(line) {
 const OTHER = 0;
 class KeywordIndex {
     keywords;
-    classOf = new Uint8Array(128);
+    /** Class of every UTF-16 unit: 0 for all that no keyword contains. */
+    classOf = new Uint8Array(65536);
     alphabet;
+    /**
+     * Entry `row + class`, where `row` is a state times the alphabet size:
+     * the next state's row, bit-inverted when keywords end in that state, so
+     * the hot loop needs one load and one sign test per character.
+     */
     delta;
     /** For each state, the keywords that end there (via output links). */
     outputs;
@@ -60179,14 +66423,15 @@ class KeywordIndex {
         this.keywords = keywords;
         let next = 1;
         for (const word of keywords) {
-            for (let i = 0; i < word.length; i++) {
-                const code = word.toLowerCase().charCodeAt(i);
-                if (code >= 128) {
-                    throw new Error(`Keyword "${word}" has a non-ASCII character; keywords must be ASCII`);
-                }
+            if (word.length === 0 || /[^\x01-\x7f]/.test(word)) {
+                throw new Error(`Keyword "${word}" is empty or has a non-ASCII character; ` +
+                    'keywords must be non-empty ASCII');
+            }
+            for (const ch of word.toLowerCase()) {
+                const code = ch.charCodeAt(0);
                 if (this.classOf[code] === OTHER) {
                     this.classOf[code] = next;
-                    const upper = String.fromCharCode(code).toUpperCase().charCodeAt(0);
+                    const upper = ch.toUpperCase().charCodeAt(0);
                     if (upper < 128)
                         this.classOf[upper] = next;
                     next++;
@@ -60238,29 +66483,43 @@ class KeywordIndex {
                 }
             }
         }
-        this.delta = delta;
+        this.delta = delta.map(to => out[to].length > 0 ? ~(to * next) : to * next);
         this.outputs = out.map(list => (list.length > 0 ? list : undefined));
     }
     /** Calls `onHit` for every keyword occurrence in `text`, in order. */
     scan(text, onHit) {
-        const { classOf, alphabet, delta, outputs } = this;
-        let state = 0;
-        for (let i = 0; i < text.length; i++) {
-            const code = text.charCodeAt(i);
-            const c = code < 128 ? classOf[code] : OTHER;
-            state = delta[state * alphabet + c];
-            const found = outputs[state];
-            if (found !== undefined) {
-                for (const keyword of found)
-                    onHit(keyword, i + 1);
-            }
-        }
+        this.report(this.run(text, 0, text.length, 0, []), onHit);
     }
     /** All hits in `text`, for callers that want a list. */
     hits(text) {
         const list = [];
         this.scan(text, (keyword, end) => list.push({ keyword, end }));
         return list;
+    }
+    /**
+     * Runs the automaton over `text[from, to)` starting in `row`, appending
+     * (end offset, row) pairs for every state where keywords end.
+     */
+    run(text, from, to, row, hits) {
+        const { classOf, delta } = this;
+        let state = row;
+        for (let i = from; i < to; i++) {
+            state = delta[state + classOf[text.charCodeAt(i)]];
+            if (state < 0) {
+                state = ~state;
+                hits.push(i + 1, state);
+            }
+        }
+        return hits;
+    }
+    /** Reports `hits`, keyword by keyword. */
+    report(hits, onHit) {
+        for (let k = 0; k < hits.length; k += 2) {
+            const end = hits[k];
+            for (const keyword of this.outputs[hits[k + 1] / this.alphabet]) {
+                onHit(keyword, end);
+            }
+        }
     }
 }
 
@@ -60305,12 +66564,26 @@ class Engine {
     scanText(path, text, lineNumbers) {
         const windows = this.windowsByRule(text);
         const found = [];
+        // Spans matched by specific rules, and the catch-all rules' findings
+        // that wait to see whether one of those spans covers them.
+        const claimed = [];
+        const pending = [];
         let starts;
+        const markers = new Map();
         const run = (rule, from, to) => {
             const slice = from === 0 && to === text.length ? text : text.slice(from, to);
             for (const match of rule.detect(slice)) {
                 starts ??= lineStarts(text);
-                found.push(this.toFinding(rule, match, from, path, text, starts, lineNumbers));
+                const finding = this.toFinding(rule, match, from, path, text, starts, markers, lineNumbers);
+                const start = from + match.start;
+                const end = from + match.end;
+                if (rule.fallback) {
+                    pending.push({ finding, start, end });
+                }
+                else {
+                    found.push(finding);
+                    claimed.push(start, end);
+                }
             }
         };
         for (const rule of this.alwaysRun) {
@@ -60325,6 +66598,10 @@ class Engine {
             for (let i = 0; i < spans.length; i += 2)
                 run(rule, spans[i], spans[i + 1]);
         });
+        for (const { finding, start, end } of pending) {
+            if (!overlapsAny(claimed, start, end))
+                found.push(finding);
+        }
         return found;
     }
     /** Whether any document rule reads this file; `sample` is its start. */
@@ -60336,6 +66613,7 @@ class Engine {
         const sample = document.text.slice(0, 4096);
         const found = [];
         let starts;
+        const markers = new Map();
         for (const rule of this.documentRules) {
             if (!rule.appliesTo(document.path, sample))
                 continue;
@@ -60343,7 +66621,7 @@ class Engine {
                 continue;
             for (const match of rule.detect(document)) {
                 starts ??= lineStarts(document.text);
-                const finding = this.toFinding(rule, match, 0, document.path, document.text, starts);
+                const finding = this.toFinding(rule, match, 0, document.path, document.text, starts, markers);
                 if (match.changed ||
                     document.fullScan ||
                     touchesChange(finding, document)) {
@@ -60361,6 +66639,8 @@ class Engine {
         const windows = new Map();
         if (this.index.keywords.length === 0)
             return windows;
+        const rules = this.textRules;
+        const keywords = this.index.keywords;
         this.index.scan(text, (keyword, end) => {
             for (const ruleIndex of this.keywordRules[keyword]) {
                 let spans = windows.get(ruleIndex);
@@ -60372,19 +66652,26 @@ class Engine {
                 // Hits inside the current window add nothing.
                 if (last > 0 && end <= spans[last])
                     continue;
-                const context = this.textRules[ruleIndex].contextLines ?? 0;
-                const start = windowStart(text, end - 1, context);
-                const stop = windowEnd(text, end - 1, context);
-                if (last > 0 && start <= spans[last])
-                    spans[last] = stop;
+                const rule = rules[ruleIndex];
+                const context = rule.contextLines ?? 0;
+                const reach = context === 0 ? rule.reach : undefined;
+                const start = reach === undefined
+                    ? windowStart(text, end - 1, context)
+                    : reachStart(text, end - keywords[keyword].length, reach);
+                const stop = reach === undefined
+                    ? windowEnd(text, end - 1, context)
+                    : reachEnd(text, end, reach);
+                if (last > 0 && start <= spans[last]) {
+                    spans[last] = Math.max(spans[last], stop);
+                }
                 else
                     spans.push(start, stop);
             }
         });
         return windows;
     }
-    toFinding(rule, match, base, path, text, starts, lineNumbers) {
-        this.options.onValue?.(match.value);
+    toFinding(rule, match, base, path, text, starts, markers, lineNumbers) {
+        this.options.onValue?.(match.value, rule);
         const startOffset = base + match.start;
         const endOffset = Math.max(startOffset, base + match.end - 1);
         const startIndex = lineIndexAt(starts, startOffset);
@@ -60407,7 +66694,13 @@ class Engine {
             redacted: redact(match.value, rule.redaction, match.kind ?? rule.id),
             ...(match.properties ? { properties: match.properties } : {})
         };
-        const marker = readInlineMarker(lineText(text, starts, startIndex));
+        // One read of a line however many findings it holds: a long minified
+        // line with thousands of matches must not be re-read for each.
+        let marker = markers.get(startIndex);
+        if (marker === undefined) {
+            marker = readInlineMarker(lineText(text, starts, startIndex));
+            markers.set(startIndex, marker);
+        }
         if (marker.found && marker.reason !== undefined) {
             finding.suppression = {
                 kind: 'inline',
@@ -60420,6 +66713,14 @@ class Engine {
         }
         return finding;
     }
+}
+/** Whether [start, end) overlaps one of the pairs in `spans`. */
+function overlapsAny(spans, start, end) {
+    for (let i = 0; i < spans.length; i += 2) {
+        if (spans[i] < end && start < spans[i + 1])
+            return true;
+    }
+    return false;
 }
 function touchesChange(finding, document) {
     for (let line = finding.line; line <= finding.endLine; line++) {
@@ -62023,6 +68324,12 @@ async function scan(options) {
         for (const finding of list)
             found.push(finding);
     };
+    // A file's text and document findings, merged so that an identifier a
+    // record finding already lists is not reported a second time.
+    const addFile = (text, records) => {
+        add(records.length === 0 ? text : withoutRecordedTokens(text, records));
+        add(records);
+    };
     const count = (lines, bytes) => {
         totals.files++;
         totals.lines += lines;
@@ -62062,23 +68369,26 @@ async function scan(options) {
                 continue;
             }
             const text = (await file.read()).toString('utf8');
-            add(engine.scanText(file.path, text));
-            if (engine.wantsDocument(file.path, text.slice(0, SAMPLE_BYTES))) {
-                add(engine.scanDocument({
+            addFile(engine.scanText(file.path, text), engine.wantsDocument(file.path, text.slice(0, SAMPLE_BYTES))
+                ? engine.scanDocument({
                     path: file.path,
                     text,
                     fullScan: true,
                     isChanged: () => true
-                }));
-            }
+                })
+                : []);
             count(lineCount(text), file.size);
         }
     }
     else {
         // In a diff the head revision is where whole files are read from; for
         // staged changes it is the index (`:path`).
-        const rev = scope.kind === 'diff' ? scope.head : '';
         const blobs = readBlobs(cwd);
+        const readAtHead = (path, limit) => scope.kind === 'diff'
+            ? limit === undefined
+                ? blobs.read(scope.head, path)
+                : blobs.readObject(`${scope.head}:${path}`, limit)
+            : blobs.readObject(`:${path}`, limit);
         try {
             const files = scope.kind === 'diff'
                 ? streamDiff({
@@ -62094,7 +68404,10 @@ async function scan(options) {
                     continue;
                 }
                 if (file.binary) {
-                    const bytes = readsBinary ? await blobs.read(rev, file.path) : null;
+                    // One byte past the cap is enough to know a file is too large.
+                    const bytes = readsBinary
+                        ? await readAtHead(file.path, options.maxFileBytes + 1)
+                        : null;
                     if (!bytes ||
                         bytes.length > options.maxFileBytes ||
                         !scanBinary(file.path, bytes, true)) {
@@ -62116,18 +68429,20 @@ async function scan(options) {
                 }
                 if (file.lineNumbers.length === 0)
                     continue;
-                add(engine.scanText(file.path, file.text, file.lineNumbers));
+                const textFindings = engine.scanText(file.path, file.text, file.lineNumbers);
+                let records = [];
                 if (engine.wantsDocument(file.path, file.text.slice(0, SAMPLE_BYTES))) {
                     debug(`reading ${file.path} whole for its structure`);
-                    const text = (await blobs.read(rev, file.path)).toString('utf8');
+                    const text = (await readAtHead(file.path)).toString('utf8');
                     const changed = new Set(file.lineNumbers);
-                    add(engine.scanDocument({
+                    records = engine.scanDocument({
                         path: file.path,
                         text,
                         fullScan: false,
                         isChanged: line => changed.has(line)
-                    }));
+                    });
                 }
+                addFile(textFindings, records);
                 count(file.lineNumbers.length, file.addedBytes);
             }
         }
@@ -62160,6 +68475,21 @@ async function scan(options) {
             skipped
         }
     };
+}
+/**
+ * Drops PHI token findings (an SSN, a card number) that lie inside a PHI
+ * record finding of the same file and at least as severe: the record
+ * already names them, and one patient should be one finding.
+ */
+function withoutRecordedTokens(text, documents) {
+    const records = documents.filter(f => f.category === 'phi');
+    if (records.length === 0)
+        return text;
+    return text.filter(f => f.category !== 'phi' ||
+        !records.some(r => r.line <= f.line &&
+            f.endLine <= r.endLine &&
+            // Never hide a token behind a milder record finding.
+            severityRank(r.severity) <= severityRank(f.severity)));
 }
 function lineCount(text) {
     if (text.length === 0)
@@ -68995,8 +75325,7 @@ async function scanForEvent(settings, prepared) {
         config: prepared.config,
         ...(prepared.baseline ? { baseline: prepared.baseline } : {}),
         maxFileBytes,
-        // Every matched value is masked before anything could print it.
-        onValue: (value) => setSecret(value),
+        onValue: maskValue,
         debug: (message) => debug(message)
     };
     const target = await resolveScanTarget({
@@ -69026,6 +75355,20 @@ async function scanForEvent(settings, prepared) {
         `${outcome.findings.length} findings ` +
         `(${activeFindings(outcome.findings).length} not suppressed)`);
     return outcome;
+}
+/**
+ * Masks a credential or an identifier in the runner's log before anything
+ * could print it. A record's value is its identifiers, one a line. The CI
+ * configuration rules match text such as `-k` or `actions/checkout@v4`,
+ * which is no secret and would blank out every such string in the log.
+ */
+function maskValue(value, rule) {
+    if (rule.category !== 'secret' && rule.category !== 'phi')
+        return;
+    for (const part of value.split('\n')) {
+        if (part.trim().length >= 3)
+            setSecret(part.trim());
+    }
 }
 async function writeReports(settings, result) {
     const write = async (path, text) => {

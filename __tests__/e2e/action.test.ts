@@ -98,14 +98,14 @@ describe('the action on a pull request', () => {
     const checkRun = [...github.checkRuns.values()][0]!
     expect(checkRun.conclusion).toBe('failure')
     const places = checkRun.annotations.map(
-      a => `${a.path}:${a.start_line}:${a.annotation_level}`
+      a => `${a.path}:${a.start_line}-${a.end_line}:${a.annotation_level}`
     )
-    expect(places).toEqual(
-      expect.arrayContaining([
-        'src/config.js:2:failure',
-        'test/fixtures/people.yml:2:failure'
-      ])
-    )
+    // The token on its line; the patient record (name and SSN) as one
+    // annotation over the lines it spans.
+    expect(places.sort()).toEqual([
+      'src/config.js:2-2:failure',
+      'test/fixtures/people.yml:1-2:failure'
+    ])
     expect(result.summary).toContain('github\\-classic\\-token')
     expect(result.summary).toContain(
       `https://github.com/octo-org/clinic/blob/${head}/src/config.js#L2`

@@ -14,6 +14,7 @@ import {
   prepare
 } from '../gate/prepare.js'
 import type { GateResult } from '../gate/result.js'
+import type { RuleMetadata } from '../rules/rule.js'
 import { scan, type ScanOutcome } from '../gate/scan.js'
 import { renderJsonReport, renderSarif } from '../report/index.js'
 import { resolveScanTarget } from '../source/index.js'
@@ -143,8 +144,7 @@ async function scanForEvent(
     config: prepared.config,
     ...(prepared.baseline ? { baseline: prepared.baseline } : {}),
     maxFileBytes,
-    // Every matched value is masked before anything could print it.
-    onValue: (value: string) => core.setSecret(value),
+    onValue: maskValue,
     debug: (message: string) => core.debug(message)
   }
   const target = await resolveScanTarget({
@@ -177,6 +177,19 @@ async function scanForEvent(
       `(${activeFindings(outcome.findings).length} not suppressed)`
   )
   return outcome
+}
+
+/**
+ * Masks a credential or an identifier in the runner's log before anything
+ * could print it. A record's value is its identifiers, one a line. The CI
+ * configuration rules match text such as `-k` or `actions/checkout@v4`,
+ * which is no secret and would blank out every such string in the log.
+ */
+function maskValue(value: string, rule: RuleMetadata): void {
+  if (rule.category !== 'secret' && rule.category !== 'phi') return
+  for (const part of value.split('\n')) {
+    if (part.trim().length >= 3) core.setSecret(part.trim())
+  }
 }
 
 async function writeReports(settings: ActionSettings, result: GateResult) {

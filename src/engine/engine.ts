@@ -5,13 +5,14 @@
  */
 import type { Finding, Severity } from '../findings/finding.js'
 import { fingerprint } from '../findings/fingerprint.js'
-import { readInlineMarker } from '../findings/inline.js'
+import { readInlineMarker, type InlineMarker } from '../findings/inline.js'
 import { redact } from '../findings/redact.js'
 import { KeywordIndex } from '../rules/prefilter.js'
 import type {
   DocumentRule,
   Match,
   Rule,
+  RuleMetadata,
   ScanDocument,
   TextRule
 } from '../rules/rule.js'
@@ -32,7 +33,7 @@ export interface EngineOptions {
    * Called with every matched value before its finding exists, so the
    * action can mask it in the runner's log (`core.setSecret`).
    */
-  readonly onValue?: (value: string) => void
+  readonly onValue?: (value: string, rule: RuleMetadata) => void
 }
 
 /** Lines of a text that map to lines of a file, for diffs. */
@@ -88,6 +89,7 @@ export class Engine {
     const claimed: number[] = []
     const pending: { finding: Finding; start: number; end: number }[] = []
     let starts: number[] | undefined
+    const markers = new Map<number, InlineMarker>()
 
     const run = (rule: TextRule, from: number, to: number): void => {
       const slice =
@@ -101,6 +103,7 @@ export class Engine {
           path,
           text,
           starts,
+          markers,
           lineNumbers
         )
         const start = from + match.start
@@ -140,6 +143,7 @@ export class Engine {
     const sample = document.text.slice(0, 4096)
     const found: Finding[] = []
     let starts: number[] | undefined
+    const markers = new Map<number, InlineMarker>()
     for (const rule of this.documentRules) {
       if (!rule.appliesTo(document.path, sample)) continue
       if (document.bytes !== undefined && !rule.binary) continue
@@ -151,7 +155,8 @@ export class Engine {
           0,
           document.path,
           document.text,
-          starts
+          starts,
+          markers
         )
         if (
           match.changed ||
@@ -210,9 +215,10 @@ export class Engine {
     path: string,
     text: string,
     starts: readonly number[],
+    markers: Map<number, InlineMarker>,
     lineNumbers?: LineNumbers
   ): Finding {
-    this.options.onValue?.(match.value)
+    this.options.onValue?.(match.value, rule)
 
     const startOffset = base + match.start
     const endOffset = Math.max(startOffset, base + match.end - 1)
@@ -240,7 +246,13 @@ export class Engine {
       ...(match.properties ? { properties: match.properties } : {})
     }
 
-    const marker = readInlineMarker(lineText(text, starts, startIndex))
+    // One read of a line however many findings it holds: a long minified
+    // line with thousands of matches must not be re-read for each.
+    let marker = markers.get(startIndex)
+    if (marker === undefined) {
+      marker = readInlineMarker(lineText(text, starts, startIndex))
+      markers.set(startIndex, marker)
+    }
     if (marker.found && marker.reason !== undefined) {
       finding.suppression = {
         kind: 'inline',

@@ -7,7 +7,7 @@ import { Engine } from '../engine/engine.js'
 import type { Baseline } from '../findings/baseline.js'
 import { severityRank, type Finding } from '../findings/finding.js'
 import { suppressor } from '../findings/suppress.js'
-import type { Rule } from '../rules/rule.js'
+import type { Rule, RuleMetadata } from '../rules/rule.js'
 import type { GateConfig } from '../settings/config.js'
 import {
   listTree,
@@ -38,7 +38,7 @@ export interface ScanOptions {
   readonly baseline?: Baseline
   readonly maxFileBytes: number
   /** Receives every matched value first, to mask it in logs. */
-  readonly onValue?: (value: string) => void
+  readonly onValue?: (value: string, rule: RuleMetadata) => void
   /** Decisions worth a debug line: skipped files, loaded documents. */
   readonly debug?: (message: string) => void
   /** Called after each file, for progress displays. */
