@@ -5,14 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { allRules } from '../src/rules/index.js'
-import { formattedRuleDocs } from './docs/render-rules.js'
+import { DOCUMENTED_RULES, formattedRuleDocs } from './docs/render-rules.js'
 
 const DIR = resolve(import.meta.dirname, '..', 'docs', 'rules')
 
-const files = await formattedRuleDocs(allRules, DIR)
+const files = await formattedRuleDocs(DOCUMENTED_RULES, DIR)
 mkdirSync(DIR, { recursive: true })
 for (const [name, content] of files) writeFileSync(join(DIR, name), content)
 console.log(
-  `Wrote ${files.size} pages for ${allRules.length} rules to docs/rules/`
+  `Wrote ${files.size} pages for ${DOCUMENTED_RULES.length} rules to docs/rules/`
 )

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { allRules } from '../../src/rules/index.js'
 import {
+  DOCUMENTED_RULES,
   formattedRuleDocs,
   renderRuleDocs
 } from '../../scripts/docs/render-rules.js'
@@ -9,10 +9,10 @@ import {
 const DIR = resolve(import.meta.dirname, '..', '..', 'docs', 'rules')
 
 describe('the rule reference in docs/rules', () => {
-  const fresh = renderRuleDocs(allRules)
+  const fresh = renderRuleDocs(DOCUMENTED_RULES)
 
   it('equals a fresh generation (run `npm run docs:rules` if not)', async () => {
-    const formatted = await formattedRuleDocs(allRules, DIR)
+    const formatted = await formattedRuleDocs(DOCUMENTED_RULES, DIR)
     const committed = new Map(
       (existsSync(DIR) ? readdirSync(DIR) : [])
         .filter(name => name.endsWith('.md'))
@@ -26,7 +26,7 @@ describe('the rule reference in docs/rules', () => {
 
   it('lists every rule with its id, severity and safeguard', () => {
     const index = fresh.get('README.md')!
-    for (const rule of allRules) {
+    for (const rule of DOCUMENTED_RULES) {
       expect(index).toContain(
         `| [\`${rule.id}\`](${rule.category}.md#${rule.id}) | ${rule.category} | ${rule.severity} | ${rule.safeguard} |`
       )

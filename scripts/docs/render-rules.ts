@@ -5,7 +5,21 @@
  */
 import { format, resolveConfig } from 'prettier'
 import type { Category } from '../../src/findings/finding.js'
-import type { Rule } from '../../src/rules/rule.js'
+import { integrityRules } from '../../src/artifacts/index.js'
+import { allRules } from '../../src/rules/index.js'
+import type { RuleMetadata } from '../../src/rules/rule.js'
+
+/**
+ * A rule as the reference describes it: scan rules have a kind; the
+ * artifact checks are metadata only (they verify files, not text).
+ */
+type Rule = RuleMetadata & { readonly kind?: 'text' | 'document' }
+
+/** Every rule the reference documents: the scan rules and the checks. */
+export const DOCUMENTED_RULES: readonly Rule[] = [
+  ...allRules,
+  ...integrityRules
+]
 
 const CATEGORY_TITLES: Record<Category, string> = {
   secret: 'Credentials (secret)',
@@ -39,7 +53,14 @@ function rulePage(rule: Rule): string {
     ['Severity', rule.severity],
     ['Safeguard', `45 CFR ${rule.safeguard}`],
     ['Validated', rule.validation],
-    ['Reads', rule.kind === 'text' ? 'text (keyword windows)' : 'whole files'],
+    [
+      'Reads',
+      rule.kind === 'text'
+        ? 'text (keyword windows)'
+        : rule.kind === 'document'
+          ? 'whole files'
+          : 'artifacts, manifests and Sigstore bundles'
+    ],
     ['Keywords', rule.keywords.map(k => `\`${k}\``).join(', ') || undefined],
     ['Remediation', rule.helpUri ? `<${rule.helpUri}>` : undefined]
   ]
