@@ -99,7 +99,9 @@ const CONFIG: readonly ConfigCredential[] = [
       'https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration',
     keywords: ['_authtoken', '_auth', '_password', 'npmauthtoken'],
     pattern:
-      /(?:_authToken|_auth|_password|npmAuthToken)["']?\s{0,4}[=:]\s{0,4}["']?(?<secret>[^\s"'$]{8,500})/g,
+      // npmrc keys take `=`; Yarn's npmAuthToken takes `:`. A colon after
+      // `_password` is a parameter or property (`_password: KDFInput`).
+      /(?:(?:_authToken|_auth|_password)["']?\s{0,4}=|npmAuthToken["']?\s{0,4}:)\s{0,4}["']?(?<secret>[^\s"'$]{8,500})/g,
     accept: value => isRealValue(value),
     validation:
       'A value of 8 or more characters that is not `${NPM_TOKEN}` or another reference.'
