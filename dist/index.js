@@ -55537,7 +55537,10 @@ const CONFIG = [
         revoke: 'Revoke the token on the registry (npm token revoke).',
         helpUri: 'https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration',
         keywords: ['_authtoken', '_auth', '_password', 'npmauthtoken'],
-        pattern: /(?:_authToken|_auth|_password|npmAuthToken)["']?\s{0,4}[=:]\s{0,4}["']?(?<secret>[^\s"'$]{8,500})/g,
+        pattern: 
+        // npmrc keys take `=`; Yarn's npmAuthToken takes `:`. A colon after
+        // `_password` is a parameter or property (`_password: KDFInput`).
+        /(?:(?:_authToken|_auth|_password)["']?\s{0,4}=|npmAuthToken["']?\s{0,4}:)\s{0,4}["']?(?<secret>[^\s"'$]{8,500})/g,
         accept: value => isRealValue(value),
         validation: 'A value of 8 or more characters that is not `${NPM_TOKEN}` or another reference.'
     },
