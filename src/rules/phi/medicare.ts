@@ -5,6 +5,7 @@
 import type { Match, TextRule } from '../rule.js'
 import { isGeneratedPath, isRecordPath } from './paths.js'
 import { classifySsn, isValidMbi } from './validators.js'
+import { CMS_EXAMPLE_MBI } from './values.js'
 
 const A = '[AC-HJKMNP-RT-Y]'
 const W = '[AC-HJKMNP-RT-Y0-9]'
@@ -14,7 +15,6 @@ const MBI = new RegExp(
 )
 
 // The identifier CMS prints in its own MBI documentation.
-const CMS_EXAMPLE = '1EG4TE5MK73'
 
 export const medicareMbi: TextRule = {
   kind: 'text',
@@ -49,7 +49,7 @@ export const medicareMbi: TextRule = {
   *detect(text: string): Iterable<Match> {
     for (const m of text.matchAll(MBI)) {
       const v = m[0].replace(/-/g, '')
-      if (!isValidMbi(v) || v === CMS_EXAMPLE) continue
+      if (!isValidMbi(v) || v === CMS_EXAMPLE_MBI) continue
       yield {
         start: m.index,
         end: m.index + m[0].length,

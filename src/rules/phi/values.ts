@@ -26,6 +26,8 @@ export type Verdict =
 
 const INVALID: Verdict = { status: 'invalid' }
 const real = (kind: IdentifierKind): Verdict => ({ status: 'real', kind })
+/** The MBI CMS prints in its own guidance: it identifies no one. */
+export const CMS_EXAMPLE_MBI = '1EG4TE5MK73'
 const synthetic = (reason: string): Verdict => ({ status: 'synthetic', reason })
 const deidentified = (reason: string): Verdict => ({
   status: 'deidentified',
@@ -305,7 +307,10 @@ export function judge(kind: IdentifierKind, value: string): Verdict {
     case 'payment card number':
       return judgeCard(v)
     case 'MBI':
-      return isValidMbi(v) ? real('MBI') : INVALID
+      if (!isValidMbi(v)) return INVALID
+      return v.replace(/-/g, '').toUpperCase() === CMS_EXAMPLE_MBI
+        ? synthetic('the example MBI CMS publishes')
+        : real('MBI')
     case 'HICN':
       return isValidHicn(v) ? real('HICN') : INVALID
     case 'DEA number':
