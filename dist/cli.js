@@ -3,7 +3,7 @@ import { createHash, createHmac, createPublicKey } from 'node:crypto';
 import { readFile, writeFile as writeFile$1, lstat as lstat$1, opendir, open as open$1, stat as stat$1, realpath, readdir as readdir$1 } from 'node:fs/promises';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import path, { resolve as resolve$1, join, relative, sep as sep$1, dirname } from 'node:path';
+import path, { join, relative, sep as sep$1, resolve as resolve$1, dirname } from 'node:path';
 import require$$1$2, { crc32 } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { existsSync, createReadStream } from 'node:fs';
@@ -22312,15 +22312,22 @@ function* readJson$1(document) {
         yield* readTreeOrLines(document);
 }
 function* readJsonLines(document) {
-    const text = document.text;
+    const parsed = yield* readObjectLines(document);
+    if (parsed === 0)
+        yield* ssnTokens(document.text);
+}
+/**
+ * The records of each line that holds one whole JSON object; returns how
+ * many lines parsed. Only a whole object on one line can parse: trying
+ * every `{` line of a pretty-printed file would throw thousands of times.
+ */
+function* readObjectLines(document) {
     let at = 0;
     let parsed = 0;
-    for (const line of text.split('\n')) {
+    for (const line of document.text.split('\n')) {
         const start = at;
         at += line.length + 1;
         const trimmed = line.trim();
-        // Only a whole object on one line can parse; trying every `{` line of
-        // a pretty-printed file would throw thousands of times.
         if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
             continue;
         let node;
@@ -22334,8 +22341,7 @@ function* readJsonLines(document) {
         if (node)
             yield* readFixture(node, document.path);
     }
-    if (parsed === 0)
-        yield* ssnTokens(text);
+    return parsed;
 }
 function* readTreeOrLines(document) {
     const text = document.text;
@@ -22347,25 +22353,7 @@ function* readTreeOrLines(document) {
         return;
     }
     // JSON Lines, or a template that is not valid YAML: read line by line.
-    let at = 0;
-    let parsedLines = 0;
-    for (const line of text.split('\n')) {
-        const start = at;
-        at += line.length + 1;
-        const trimmed = line.trim();
-        if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
-            continue;
-        let node;
-        try {
-            node = fromJson$1(JSON.parse(trimmed), start, start + line.length);
-        }
-        catch {
-            continue;
-        }
-        parsedLines++;
-        if (node)
-            yield* readFixture(node, document.path);
-    }
+    const parsedLines = yield* readObjectLines(document);
     // A file cut short or templated is read as prose only when it speaks of
     // patients at all: reading every broken JSON file as notes is slow and
     // finds nothing.
@@ -26141,10 +26129,1265 @@ function buildRules(options = {}) {
 }
 
 /**
+ * Failures to find the text to scan. They stop the gate: a scan that
+ * cannot see the change must not pass as a scan that found nothing.
+ */
+/**
+ * The one error type of `src/source/`. Messages name the git command or the
+ * input at fault and what to do; they never hold credentials, remote URLs
+ * with user info, or file contents.
+ */
+class SourceError extends Error {
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.name = 'SourceError';
+        this.code = code;
+    }
+}
+
+/**
+ * Running git. Every git command of `src/source/` goes through here, so
+ * that error messages name the command the same way and never leak what
+ * git may print about remotes and credentials.
+ */
+// Keep only the end of stderr: git's last lines say what failed.
+const STDERR_KEEP = 2000;
+/**
+ * The environment git runs with. A prompt for a password would hang a CI
+ * job, so git is told to fail instead of asking.
+ */
+function gitEnv() {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+}
+/** Starts git with `args` in `cwd`; the caller owns the streams. */
+function spawnGit(cwd, args) {
+    return spawn('git', args, { cwd, env: gitEnv(), windowsHide: true });
+}
+/**
+ * The command as it appears in messages: `git fetch --depth=1 origin …`.
+ * Arguments are revisions, paths and flags the gate chose, never config
+ * values or URLs, so they are safe to show.
+ */
+function commandLabel(args) {
+    return ['git', ...args.map(quoteArg)].join(' ');
+}
+function quoteArg(arg) {
+    return /^[\w./:=@^~+-]{1,400}$/.test(arg) ? arg : JSON.stringify(arg);
+}
+/**
+ * Removes what git may echo that must not reach a log: user info in a
+ * remote URL (`https://x-access-token:…@github.com`) and header values.
+ */
+function scrubGitOutput(text) {
+    return text
+        .replace(/([a-z][a-z0-9+.-]{0,15}:\/\/)[^\s/@]{1,512}@/gi, '$1***@')
+        .replace(/(authorization:[ \t]{0,8})[^\r\n]{1,4096}/gi, '$1***')
+        .replace(/(extraheader[ \t=]{0,8})[^\r\n]{1,4096}/gi, '$1***');
+}
+/** Shortens and scrubs stderr for a one-line error message. */
+function stderrSummary(stderr) {
+    const tail = stderr.length > STDERR_KEEP ? stderr.slice(-STDERR_KEEP) : stderr;
+    const lines = tail.split('\n').map(line => line.trim());
+    return scrubGitOutput(lines.filter(line => line.length > 0).join('; '));
+}
+/** The error for a git process that could not be started. */
+function spawnFailure(cwd, args, cause) {
+    const code = cause?.code;
+    // Node reports a missing working directory as a missing executable.
+    if (code === 'ENOENT' && !existsSync(cwd)) {
+        return new SourceError('not-a-repository', `Could not run ${commandLabel(args)}: the directory ${cwd} does not ` +
+            'exist.', { cause });
+    }
+    if (code === 'ENOENT') {
+        return new SourceError('git-missing', `Could not run ${commandLabel(args)}: git is not installed or not ` +
+            'on PATH. Install git on the runner.', { cause });
+    }
+    return new SourceError('git-failed', `Could not start ${commandLabel(args)}.`, {
+        cause
+    });
+}
+/**
+ * The error for a git command that exited non-zero, with advice for the
+ * failures CI jobs meet: no repository, and git refusing a checkout owned
+ * by another user (container jobs).
+ */
+function exitFailure(args, result) {
+    const detail = stderrSummary(result.stderr);
+    const message = `${commandLabel(args)} exited with code ${result.exitCode}` +
+        (detail ? `: ${detail}` : '.');
+    if (/dubious ownership/i.test(result.stderr)) {
+        return new SourceError('not-a-repository', `${message} The checkout belongs to another user; run ` +
+            '`git config --global --add safe.directory <path>` first.');
+    }
+    if (/not a git repository/i.test(result.stderr)) {
+        return new SourceError('not-a-repository', message);
+    }
+    return new SourceError('git-failed', message);
+}
+/**
+ * Runs git to completion and returns its output, whatever the exit code.
+ * For commands with small output only; diffs and trees are streamed.
+ */
+function runGit(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = spawnGit(cwd, args);
+        const out = [];
+        let err = '';
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (chunk) => {
+            err = (err + chunk).slice(-STDERR_KEEP * 2);
+        });
+        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
+        child.on('close', code => resolve({
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: err,
+            exitCode: code ?? -1
+        }));
+        child.stdin.end(input);
+    });
+}
+/** True when `cwd` is inside a git work tree. */
+async function isWorkTree(cwd) {
+    const result = await runGit(cwd, ['rev-parse', '--is-inside-work-tree']);
+    return result.exitCode === 0 && result.stdout.trim() === 'true';
+}
+/** Throws `not-a-repository` unless `cwd` is inside a git repository. */
+async function requireRepository(cwd) {
+    const args = ['rev-parse', '--git-dir'];
+    const result = await runGit(cwd, args);
+    if (result.exitCode === 0)
+        return;
+    const detail = stderrSummary(result.stderr);
+    throw new SourceError('not-a-repository', `${cwd} is not a git repository (${commandLabel(args)} failed` +
+        (detail ? `: ${detail}` : '') +
+        '). Run actions/checkout before the gate, or pass the directory ' +
+        'of a clone.');
+}
+
+/**
+ * Checks on revisions before they reach a git command line. Event payloads
+ * and action inputs are attacker-influenced (a pull request from a fork
+ * chooses its branch names), so nothing is passed to git that it could
+ * read as an option or as more than one revision.
+ */
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+// A ref or revision expression: no leading dash or plus (an option, a
+// forced refspec), no whitespace or control characters, no `..` ranges
+// and none of the characters git forbids in ref names.
+const SAFE_REVISION = /^(?![-+])(?!.{0,260}\.\.)[^\s\x00-\x1f\x7f~^:?*[\\]{1,250}(?:[~^]\d{0,6}){0,20}$/;
+/** True for a full SHA-1 or SHA-256 object id in lower-case hex. */
+function isObjectId(value) {
+    return typeof value === 'string' && OBJECT_ID.test(value);
+}
+/**
+ * Returns `value` if git can be given it as one revision (a SHA, a branch,
+ * a tag, `HEAD~2`); throws `input-invalid` naming the input otherwise.
+ */
+function checkRevision(value, input) {
+    const trimmed = value.trim();
+    if (!SAFE_REVISION.test(trimmed)) {
+        throw new SourceError('input-invalid', `The ${input} input ${JSON.stringify(trimmed.slice(0, 80))} is not a ` +
+            'commit SHA, branch or tag git can resolve (expected e.g. a 40-hex ' +
+            'SHA or "main"; no leading "-", spaces or ".." ranges).');
+    }
+    return trimmed;
+}
+/** The first seven characters of a SHA, for messages. */
+function shortSha(sha) {
+    return isObjectId(sha) ? sha.slice(0, 7) : sha;
+}
+
+/**
+ * Whole files at a revision, from one long-running `git cat-file --batch`
+ * process: document rules need a file's full text at head (a CSV header
+ * far above the added lines) and binary rules need its bytes. One process
+ * for all reads saves a fork per file.
+ */
+const BATCH_ARGS = ['cat-file', '--batch'];
+/** Opens a blob reader on the repository at `cwd`. */
+function readBlobs(cwd) {
+    let batch;
+    const reader = {
+        read(rev, path) {
+            const safeRev = checkRevision(rev, 'revision');
+            return reader.readObject(`${safeRev}:${path}`);
+        },
+        readObject(spec, limit = Infinity) {
+            // The batch protocol is line based: a name with a line break in it
+            // is read by a one-off process instead.
+            if (spec.includes('\n') || spec.includes('\r')) {
+                return readOne(cwd, spec, limit);
+            }
+            batch ??= new Batch(cwd, ended => {
+                // A reader closed and reopened must not forget its new process.
+                if (batch === ended)
+                    batch = undefined;
+            });
+            return batch.request(spec, limit);
+        },
+        close() {
+            batch?.close();
+            batch = undefined;
+        }
+    };
+    return reader;
+}
+function missing(spec, what = 'does not exist') {
+    const at = spec.indexOf(':');
+    const described = at > 0
+        ? `${JSON.stringify(spec.slice(at + 1))} at ${spec.slice(0, at)}`
+        : `object ${spec}`;
+    return new SourceError('blob-missing', `The file ${described} ${what}.`);
+}
+/** One `git cat-file --batch` process and its queue of requests. */
+class Batch {
+    child;
+    queue = [];
+    buffer = Buffer.alloc(0);
+    // The body being read: bytes still to come and what is kept of it.
+    body;
+    bodyType = 'blob';
+    closed = false;
+    constructor(cwd, onExit) {
+        this.child = spawnGit(cwd, BATCH_ARGS);
+        let stderr = '';
+        this.child.stderr.setEncoding('utf8');
+        this.child.stderr.on('data', (chunk) => {
+            stderr = (stderr + chunk).slice(-2e3);
+        });
+        this.child.stdout.on('data', (chunk) => this.receive(chunk));
+        this.child.on('error', cause => this.fail(spawnFailure(cwd, BATCH_ARGS, cause)));
+        this.child.on('close', code => {
+            onExit(this);
+            this.fail(code === 0 || this.closed
+                ? new SourceError('git-failed', `${commandLabel(BATCH_ARGS)} ended.`)
+                : exitFailure(BATCH_ARGS, { stderr, exitCode: code ?? -1 }));
+        });
+        // A write after git died must not crash the process.
+        this.child.stdin.on('error', () => { });
+    }
+    request(spec, limit) {
+        return new Promise((resolve, reject) => {
+            this.queue.push({ spec, limit, resolve, reject });
+            this.child.stdin.write(`${spec}\n`);
+        });
+    }
+    close() {
+        this.closed = true;
+        this.child.stdin.end();
+    }
+    fail(error) {
+        for (const request of this.queue.splice(0))
+            request.reject(error);
+    }
+    receive(chunk) {
+        this.buffer =
+            this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+        for (;;) {
+            if (this.body !== undefined) {
+                if (!this.readBody())
+                    return;
+                continue;
+            }
+            const newline = this.buffer.indexOf(10);
+            if (newline === -1)
+                return;
+            const header = this.buffer.toString('utf8', 0, newline);
+            this.buffer = this.buffer.subarray(newline + 1);
+            this.readHeader(header);
+        }
+    }
+    /** `<oid> <type> <size>`, or `<spec> missing` / `ambiguous`. */
+    readHeader(header) {
+        const request = this.queue[0];
+        const parts = /^[0-9a-f]{40,64} (\w{1,10}) (\d{1,15})$/.exec(header);
+        if (!parts) {
+            this.queue.shift();
+            request?.reject(missing(request.spec, header.endsWith(' ambiguous') ? 'is ambiguous' : undefined));
+            return;
+        }
+        this.bodyType = parts[1];
+        this.body = { left: Number(parts[2]), parts: [], kept: 0 };
+    }
+    /** Consumes body bytes; true when the body (and its `\n`) is complete. */
+    readBody() {
+        const body = this.body;
+        const request = this.queue[0];
+        const take = Math.min(body.left, this.buffer.length);
+        const room = Math.max(0, (request?.limit ?? 0) - body.kept);
+        if (room > 0 && take > 0) {
+            const part = this.buffer.subarray(0, Math.min(take, room));
+            body.parts.push(Buffer.from(part));
+            body.kept += part.length;
+        }
+        body.left -= take;
+        this.buffer = this.buffer.subarray(take);
+        if (body.left > 0 || this.buffer.length === 0)
+            return false;
+        // The body is followed by a line break.
+        this.buffer = this.buffer.subarray(1);
+        this.body = undefined;
+        this.queue.shift();
+        if (request === undefined)
+            return true;
+        if (this.bodyType !== 'blob') {
+            request.reject(missing(request.spec, `is a ${this.bodyType}, not a file`));
+        }
+        else {
+            request.resolve(Buffer.concat(body.parts));
+        }
+        return true;
+    }
+}
+/** Reads one object with its own process, for names the batch cannot take. */
+function readOne(cwd, spec, limit) {
+    // On a command line, a name starting with a dash would be an option.
+    if (spec.startsWith('-'))
+        return Promise.reject(missing(spec));
+    const args = ['cat-file', 'blob', spec];
+    return new Promise((resolve, reject) => {
+        const child = spawnGit(cwd, args);
+        const parts = [];
+        let kept = 0;
+        child.stdout.on('data', (chunk) => {
+            if (kept >= limit)
+                return;
+            const part = chunk.subarray(0, Math.min(chunk.length, limit - kept));
+            parts.push(part);
+            kept += part.length;
+        });
+        child.stderr.resume();
+        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
+        child.on('close', code => code === 0 ? resolve(Buffer.concat(parts)) : reject(missing(spec)));
+        child.stdin.end();
+    });
+}
+
+/**
+ * What counts as a binary file: a NUL byte near the start, the test git
+ * itself uses. The gate applies it to bytes it reads, rather than trusting
+ * `.gitattributes`, which the change under scan may have edited.
+ */
+/** How much of a file decides whether it is binary. */
+const BINARY_SNIFF_BYTES = 8 * 1024;
+/** True when `sample` holds a NUL byte in its first 8 KiB. */
+function looksBinary(sample) {
+    const end = Math.min(sample.length, BINARY_SNIFF_BYTES);
+    for (let i = 0; i < end; i++)
+        if (sample[i] === 0)
+            return true;
+    return false;
+}
+
+/**
+ * File names in git's diff headers. Git writes a name as it is, or, when
+ * it holds a double quote, a backslash or a control character, between
+ * double quotes with C-style escapes (`\t`, `\"`, `\303\251` for bytes).
+ * With `core.quotePath=false` other non-ASCII names are written raw.
+ */
+const ESCAPES = {
+    a: 7,
+    b: 8,
+    t: 9,
+    n: 10,
+    v: 11,
+    f: 12,
+    r: 13,
+    '"': 34,
+    '\\': 92
+};
+/**
+ * Reads a C-quoted name starting at `text[start]` (a `"`). Returns the
+ * name and the offset just past the closing quote, or undefined if the
+ * quoting is broken.
+ */
+function readQuoted(text, start) {
+    const bytes = [];
+    let i = start + 1;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === '"') {
+            return { value: Buffer.from(bytes).toString('utf8'), end: i + 1 };
+        }
+        if (ch !== '\\') {
+            // Raw characters (non-ASCII among them) keep their UTF-8 bytes.
+            const code = text.codePointAt(i);
+            for (const b of Buffer.from(String.fromCodePoint(code), 'utf8')) {
+                bytes.push(b);
+            }
+            i += code > 0xffff ? 2 : 1;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === undefined)
+            return undefined;
+        const octal = /^[0-3][0-7]{2}/.exec(text.slice(i + 1, i + 4));
+        if (octal) {
+            bytes.push(parseInt(octal[0], 8));
+            i += 4;
+        }
+        else if (ESCAPES[next] !== undefined) {
+            bytes.push(ESCAPES[next]);
+            i += 2;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** A name from a `rename to` or `+++` line: quoted or as is. */
+function readName(text) {
+    if (text.startsWith('"')) {
+        const quoted = readQuoted(text, 0);
+        if (quoted)
+            return quoted.value;
+    }
+    return text;
+}
+/** Drops git's `a/` or `b/` prefix. */
+function stripPrefix(name, prefix) {
+    return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+/**
+ * The new name from `diff --git a/OLD b/NEW` (the text after `diff --git
+ * `). Unquoted names with spaces are ambiguous; when both names are equal
+ * (everything but renames and copies, whose own header lines give the
+ * names) the split is the one that makes them equal.
+ */
+function parseDiffGitNames(rest) {
+    let oldName;
+    let tail;
+    if (rest.startsWith('"')) {
+        const quoted = readQuoted(rest, 0);
+        if (!quoted || rest[quoted.end] !== ' ')
+            return undefined;
+        oldName = quoted.value;
+        tail = rest.slice(quoted.end + 1);
+    }
+    else {
+        const symmetric = (rest.length - 5) / 2;
+        const left = rest.slice(0, 2 + symmetric);
+        const right = rest.slice(3 + symmetric);
+        if (Number.isInteger(symmetric) &&
+            left.startsWith('a/') &&
+            right.startsWith('b/') &&
+            left.slice(2) === right.slice(2)) {
+            return { oldPath: left.slice(2), newPath: right.slice(2) };
+        }
+        const split = rest.indexOf(rest.includes(' "b/') ? ' "b/' : ' b/');
+        if (split < 0)
+            return undefined;
+        oldName = rest.slice(0, split);
+        tail = rest.slice(split + 1);
+    }
+    const newName = readName(tail);
+    return {
+        oldPath: stripPrefix(oldName, 'a/'),
+        newPath: stripPrefix(newName, 'b/')
+    };
+}
+
+/**
+ * Parses `git diff -U0` output line by line into the added lines of each
+ * file. It is a state machine fed one line at a time, so a diff of any
+ * size is read with the memory of one file's added text.
+ *
+ * Hunk bodies are read by the line counts in their `@@` header, never by
+ * what a line looks like: an added line `++++ b/x` is content.
+ */
+/** Default cap on a file's added text: 2 MiB. */
+const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+const HUNK = /^@@ -\d{1,10}(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
+const GITLINK = '160000';
+/** Turns diff lines into `ChangedFile`s; deleted files produce nothing. */
+class DiffParser {
+    file;
+    oldLeft = 0;
+    newLeft = 0;
+    nextLine = 0;
+    /** The path of the last deletion, to pair it with a re-creation. */
+    lastDeleted;
+    maxFileBytes;
+    constructor(maxFileBytes = DEFAULT_MAX_FILE_BYTES) {
+        this.maxFileBytes = maxFileBytes;
+    }
+    /** Reads one line; returns the previous file when this line ends it. */
+    line(line) {
+        const text = line.text;
+        if (this.oldLeft > 0 || this.newLeft > 0) {
+            if (this.hunkLine(line))
+                return undefined;
+        }
+        if (text.startsWith('diff --git ')) {
+            const done = this.finish();
+            this.start(text.slice('diff --git '.length));
+            return done;
+        }
+        const file = this.file;
+        if (file === undefined)
+            return undefined;
+        const hunk = HUNK.exec(text);
+        if (hunk) {
+            this.oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+            this.nextLine = Number(hunk[2]);
+            this.newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+            return undefined;
+        }
+        this.header(file, text);
+        return undefined;
+    }
+    /** Ends the diff; returns the last file, if any. */
+    end() {
+        return this.finish();
+    }
+    /** Consumes a line inside a hunk; false if it is not a hunk line. */
+    hunkLine(line) {
+        const first = line.text.charCodeAt(0);
+        if (first === 43 /* + */ && this.newLeft > 0) {
+            this.newLeft--;
+            this.added(line);
+            this.nextLine++;
+        }
+        else if (first === 45 /* - */ && this.oldLeft > 0) {
+            this.oldLeft--;
+        }
+        else if (first === 32 /* space */ && this.newLeft > 0) {
+            this.oldLeft = Math.max(0, this.oldLeft - 1);
+            this.newLeft--;
+            this.nextLine++;
+        }
+        else if (first !== 92 /* \ No newline at end of file */) {
+            // Output that breaks the counts: resynchronise on the header.
+            this.oldLeft = 0;
+            this.newLeft = 0;
+            return false;
+        }
+        return true;
+    }
+    added(line) {
+        const file = this.file;
+        file.addedBytes += line.bytes; // the '+' stands in for the line break
+        if (file.submodule || file.tooLarge)
+            return;
+        if (line.truncated || file.addedBytes > this.maxFileBytes) {
+            file.tooLarge = true;
+            file.lines = [];
+            file.lineNumbers = [];
+            return;
+        }
+        let content = line.text.slice(1);
+        if (content.endsWith('\r'))
+            content = content.slice(0, -1);
+        file.lines.push(content);
+        file.lineNumbers.push(this.nextLine);
+    }
+    start(rest) {
+        const names = parseDiffGitNames(rest);
+        this.file = {
+            path: names?.newPath ?? rest,
+            oldPath: names?.oldPath ?? rest,
+            renamed: false,
+            copied: false,
+            added: false,
+            deleted: false,
+            submodule: false,
+            binary: false,
+            lines: [],
+            lineNumbers: [],
+            addedBytes: 0,
+            tooLarge: false
+        };
+        this.oldLeft = 0;
+        this.newLeft = 0;
+    }
+    /** Extended header lines: modes, renames, names, binary. */
+    header(file, text) {
+        const after = (prefix) => text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
+        let value;
+        if ((value = after('new file mode ')) !== undefined) {
+            file.added = true;
+            file.newMode = value;
+        }
+        else if ((value = after('deleted file mode ')) !== undefined) {
+            file.deleted = true;
+            file.oldMode = value;
+        }
+        else if ((value = after('old mode ')) !== undefined) {
+            file.oldMode = value;
+        }
+        else if ((value = after('new mode ')) !== undefined) {
+            file.newMode = value;
+        }
+        else if ((value = after('rename from ')) !== undefined) {
+            file.renamed = true;
+            file.oldPath = readName(value);
+        }
+        else if ((value = after('rename to ')) !== undefined) {
+            file.path = readName(value);
+        }
+        else if ((value = after('copy from ')) !== undefined) {
+            file.copied = true;
+            file.oldPath = readName(value);
+        }
+        else if ((value = after('copy to ')) !== undefined) {
+            file.path = readName(value);
+        }
+        else if ((value = after('index ')) !== undefined) {
+            // `index abc..def 160000`: the mode of an unchanged-mode gitlink.
+            if (value.endsWith(` ${GITLINK}`))
+                file.newMode = GITLINK;
+        }
+        else if ((value = after('+++ ')) !== undefined) {
+            if (value !== '/dev/null') {
+                // Git ends a name that has a space with a tab, for patch(1).
+                const name = value.startsWith('"') ? value : value.replace(/\t$/, '');
+                file.path = stripPrefix(readName(name), 'b/');
+            }
+        }
+        else if (text.startsWith('Binary files ') && text.endsWith(' differ')) {
+            file.binary = true;
+        }
+        if (file.newMode === GITLINK)
+            file.submodule = true;
+    }
+    finish() {
+        const file = this.file;
+        this.file = undefined;
+        this.oldLeft = 0;
+        this.newLeft = 0;
+        if (file === undefined)
+            return undefined;
+        if (file.deleted) {
+            this.lastDeleted = file.path;
+            return undefined;
+        }
+        const recreated = file.added && this.lastDeleted === file.path;
+        this.lastDeleted = undefined;
+        return toChangedFile(file, recreated);
+    }
+}
+function kindOf(mode) {
+    return (mode ?? '100644').slice(0, 3);
+}
+function toChangedFile(file, recreated) {
+    // Git splits a type change (file to symlink, say) into a deletion and a
+    // creation of the same path; they are one change here.
+    const typeChanged = recreated ||
+        (file.oldMode !== undefined &&
+            file.newMode !== undefined &&
+            kindOf(file.oldMode) !== kindOf(file.newMode));
+    const status = typeChanged
+        ? 'type-changed'
+        : file.renamed
+            ? 'renamed'
+            : file.copied
+                ? 'copied'
+                : file.added
+                    ? 'added'
+                    : 'modified';
+    const moved = file.renamed || file.copied;
+    const keepText = !file.tooLarge && !file.submodule;
+    return {
+        path: file.path,
+        status,
+        ...(moved ? { oldPath: file.oldPath } : {}),
+        binary: file.binary,
+        ...(file.submodule ? { submodule: true } : {}),
+        text: keepText ? file.lines.join('\n') : '',
+        lineNumbers: keepText ? file.lineNumbers : [],
+        addedBytes: file.addedBytes,
+        ...(file.tooLarge ? { tooLarge: true } : {})
+    };
+}
+
+/**
+ * Splits a byte stream into lines at `\n` only (a `\r` is content, so a
+ * CRLF line keeps its `\r` for the caller to strip). Memory is bounded by
+ * `maxLineBytes`: a longer line is reported by its length and a prefix.
+ */
+// What is kept of an over-long line: enough to tell what kind of line it is.
+const PREFIX_BYTES = 1024;
+class LineSplitter {
+    pending = [];
+    pendingBytes = 0;
+    overflow = false;
+    maxLineBytes;
+    constructor(maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+    /** Feeds a chunk; `emit` receives every line the chunk completes. */
+    push(chunk, emit) {
+        let start = 0;
+        let newline = chunk.indexOf(10, start);
+        while (newline !== -1) {
+            if (this.pendingBytes === 0) {
+                emit({
+                    text: chunk.toString('utf8', start, newline),
+                    bytes: newline - start,
+                    truncated: false
+                });
+            }
+            else {
+                this.keep(chunk.subarray(start, newline));
+                emit(this.take());
+            }
+            start = newline + 1;
+            newline = chunk.indexOf(10, start);
+        }
+        if (start < chunk.length)
+            this.keep(chunk.subarray(start));
+    }
+    /** Flushes a last line that had no `\n`. */
+    end(emit) {
+        if (this.pendingBytes > 0)
+            emit(this.take());
+    }
+    keep(part) {
+        if (!this.overflow && this.pendingBytes + part.length > this.maxLineBytes) {
+            // Keep only a prefix; the rest of this line is counted, not stored.
+            const joined = Buffer.concat([...this.pending, part]);
+            this.pending = [joined.subarray(0, PREFIX_BYTES)];
+            this.overflow = true;
+        }
+        else if (!this.overflow) {
+            // Copy: the stream may reuse the chunk's memory.
+            this.pending.push(Buffer.from(part));
+        }
+        this.pendingBytes += part.length;
+    }
+    take() {
+        const line = {
+            text: Buffer.concat(this.pending).toString('utf8'),
+            bytes: this.pendingBytes,
+            truncated: this.overflow
+        };
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.overflow = false;
+        return line;
+    }
+}
+
+/**
+ * Streaming the added lines of a change out of `git diff`, file by file.
+ * Git's output is parsed as it arrives and never held whole, so memory
+ * stays flat however large the diff.
+ */
+/**
+ * The flags every diff runs with, each overriding a user setting that
+ * would change the output the parser reads:
+ * - `core.quotePath=false`: non-ASCII names raw, not as octal escapes;
+ * - `-U0`: only changed lines (context would be scanned as added);
+ * - `--no-color`, `--no-ext-diff`, `--no-textconv`: git's own patch text
+ *   of the stored bytes, whatever drivers `.gitattributes` names;
+ * - `-M`: renames as renames, so a moved file adds no lines;
+ * - `--diff-filter=d`: deletions add nothing;
+ * - fixed `a/` `b/` prefixes, `--no-relative` paths from the top level,
+ *   `--submodule=short` for gitlinks (`diff.submodule=log` would print
+ *   commit subjects as if they were lines).
+ */
+const DIFF_FLAGS = [
+    '-U0',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '-M',
+    '--diff-filter=d',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    '--no-relative',
+    '--submodule=short'
+];
+/**
+ * The files `head` adds or modifies relative to `base`, with their added
+ * lines. Pure renames and mode changes are yielded with empty text, so the
+ * gate can still apply path rules to them; deleted files are not yielded.
+ * `base === head` yields nothing without running git (an empty range).
+ */
+async function* streamDiff(opts) {
+    const base = checkRevision(opts.base, 'base');
+    const head = checkRevision(opts.head, 'head');
+    if (base === head)
+        return;
+    // Outside a repository `git diff A B` compares files A and B on disk.
+    await requireRepository(opts.cwd);
+    const range = [base, head];
+    const files = runDiff(opts.cwd, [...DIFF_FLAGS, ...range, '--'], opts);
+    yield* unmaskBinaries(opts, files, range, `${head}:`);
+}
+/**
+ * The files staged in the index relative to HEAD (all of them before the
+ * first commit), for a pre-commit hook: `git diff --cached`.
+ */
+async function* streamStagedDiff(opts) {
+    await requireRepository(opts.cwd);
+    const files = runDiff(opts.cwd, ['--cached', ...DIFF_FLAGS, '--'], opts);
+    // `:path` names the file as staged in the index.
+    yield* unmaskBinaries(opts, files, ['--cached'], ':');
+}
+/**
+ * Git decides "binary" by a NUL byte or by `.gitattributes` (`binary`,
+ * `-diff`), and a change can add `* -diff` to hide every line it adds. A
+ * file git calls binary is checked here by its bytes; if it has no NUL it
+ * is diffed again as text (`--text`) and yielded with its added lines.
+ */
+async function* unmaskBinaries(opts, files, range, newSide) {
+    let reader;
+    try {
+        for await (const file of files) {
+            if (!file.binary) {
+                yield file;
+                continue;
+            }
+            reader ??= readBlobs(opts.cwd);
+            const sample = await reader
+                .readObject(`${newSide}${file.path}`, BINARY_SNIFF_BYTES)
+                .catch(() => undefined);
+            if (sample === undefined || looksBinary(sample)) {
+                yield file;
+                continue;
+            }
+            const paths = file.oldPath ? [file.oldPath, file.path] : [file.path];
+            const flags = ['--text', ...DIFF_FLAGS, ...range, '--', ...paths];
+            for await (const text of runDiff(opts.cwd, flags, opts)) {
+                if (text.path === file.path)
+                    yield text;
+            }
+        }
+    }
+    finally {
+        reader?.close();
+    }
+}
+async function* runDiff(cwd, flags, opts) {
+    const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    // Paths after `--` are file names, never pathspec magic like `:(glob)`.
+    const args = [
+        '-c',
+        'core.quotePath=false',
+        '--literal-pathspecs',
+        'diff',
+        ...flags
+    ];
+    const child = spawnGit(cwd, args);
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+        stderr = (stderr + chunk).slice(-4e3);
+    });
+    const exit = new Promise((resolve, reject) => {
+        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
+        child.on('close', code => resolve(code ?? -1));
+    });
+    // Observed below; this only keeps an early failure from going unhandled.
+    exit.catch(() => { });
+    // A line longer than the cap makes its file too large anyway.
+    const splitter = new LineSplitter(maxFileBytes + 2);
+    const parser = new DiffParser(maxFileBytes);
+    const ready = [];
+    const take = (line) => {
+        const file = parser.line(line);
+        if (file !== undefined)
+            ready.push(file);
+    };
+    let completed = false;
+    try {
+        child.stdin.end();
+        for await (const chunk of child.stdout) {
+            splitter.push(chunk, take);
+            // Yielding between chunks applies back-pressure to git.
+            while (ready.length > 0)
+                yield ready.shift();
+        }
+        splitter.end(take);
+        const last = parser.end();
+        const code = await exit;
+        if (code !== 0)
+            throw exitFailure(args, { stderr, exitCode: code });
+        if (last !== undefined)
+            yield last;
+        completed = true;
+    }
+    catch (cause) {
+        if (cause instanceof SourceError)
+            throw cause;
+        throw new SourceError('git-failed', `Reading the output of ${commandLabel(args)} failed.`, { cause });
+    }
+    finally {
+        // The consumer stopped early or something failed: stop git too.
+        if (!completed && child.exitCode === null)
+            child.kill();
+    }
+}
+
+/**
+ * Making commits available in a shallow clone. `actions/checkout` fetches
+ * one commit by default, so the other end of a range, and the history down
+ * to a merge base, usually have to be fetched before git can compare.
+ */
+/** The remote `actions/checkout` configures. */
+const REMOTE = 'origin';
+/**
+ * How far to deepen a shallow clone, one step per try, before fetching the
+ * whole history: most merge bases are within a few dozen commits, and each
+ * try costs a round trip.
+ */
+const DEEPEN_STEPS = [50, 200, 1000];
+const FETCH = ['fetch', '--no-tags', '--no-recurse-submodules'];
+/** The advice every unresolvable range ends with. */
+const FETCH_DEPTH_ADVICE = 'Set `fetch-depth: 0` on actions/checkout so the history is available.';
+/** True when the repository is a shallow clone. */
+async function isShallow(cwd) {
+    const args = ['rev-parse', '--is-shallow-repository'];
+    const result = await runGit(cwd, args);
+    return result.stdout.trim() === 'true';
+}
+/** The commit `rev` names in the local repository, if it is there. */
+async function localCommit(cwd, rev) {
+    const args = ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`];
+    const result = await runGit(cwd, args);
+    const sha = result.stdout.trim();
+    return result.exitCode === 0 && isObjectId(sha) ? sha : undefined;
+}
+/**
+ * Runs `attempt` until it finds what it looks for, deepening a shallow
+ * clone from `tips` one step of DEEPEN_STEPS at a time and finally
+ * unshallowing it. Gives up when the clone is complete, or when a fetch
+ * fails (its reason is returned).
+ */
+async function withDeepening(ctx, tips, attempt) {
+    const first = await attempt();
+    if (first !== undefined)
+        return { found: first };
+    for (const step of [...DEEPEN_STEPS, 0]) {
+        if (!(await isShallow(ctx.cwd)))
+            return {};
+        const how = step === 0 ? '--unshallow' : `--deepen=${step}`;
+        const args = [...FETCH, how, REMOTE, ...tips];
+        const result = await runGit(ctx.cwd, args);
+        if (result.exitCode !== 0) {
+            const reason = stderrSummary(result.stderr);
+            ctx.log(`${commandLabel(args)} failed: ${reason}`);
+            return { failure: `${commandLabel(args)} failed: ${reason}` };
+        }
+        const found = await attempt();
+        if (found !== undefined)
+            return { found };
+    }
+    return {};
+}
+/**
+ * The merge base of two local commits, deepening a shallow clone until it
+ * is found. Throws `range-unresolvable` saying what is missing.
+ */
+async function mergeBase(ctx, base, head) {
+    const args = ['merge-base', base, head];
+    const attempt = async () => {
+        const result = await runGit(ctx.cwd, args);
+        const sha = result.stdout.trim().split('\n')[0] ?? '';
+        if (result.exitCode === 0 && isObjectId(sha))
+            return sha;
+        // Exit 1 means "none in the history we have"; anything else is a fault.
+        if (result.exitCode === 1)
+            return undefined;
+        throw new SourceError('range-unresolvable', `${commandLabel(args)} failed: ${stderrSummary(result.stderr)}. ` +
+            FETCH_DEPTH_ADVICE);
+    };
+    const { found, failure } = await withDeepening(ctx, [base, head], attempt);
+    if (found !== undefined)
+        return found;
+    const pair = `${shortSha(base)} and ${shortSha(head)}`;
+    if (failure !== undefined) {
+        throw new SourceError('range-unresolvable', `No merge base of ${pair} in the shallow clone, and deepening it ` +
+            `failed (${failure}). ${FETCH_DEPTH_ADVICE}`);
+    }
+    if (await isShallow(ctx.cwd)) {
+        throw new SourceError('range-unresolvable', `No merge base of ${pair} within the fetched history. ` +
+            FETCH_DEPTH_ADVICE);
+    }
+    throw new SourceError('range-unresolvable', `Commits ${pair} have no common ancestor, so there is no merge base ` +
+        'to compare from. Set the base input to a commit on the same ' +
+        'history, or use scan: full.');
+}
+
+function toPosix$1(path) {
+    return sep$1 === '/' ? path : path.split(sep$1).join('/');
+}
+/** The file at `path` (relative to `cwd`) if it is a regular file. */
+async function statRegular(cwd, path) {
+    const absolute = join(cwd, path);
+    try {
+        const stats = await lstat$1(absolute);
+        if (!stats.isFile())
+            return undefined;
+        return { path: toPosix$1(path), absolute, size: stats.size };
+    }
+    catch {
+        // Listed but gone (deleted and not yet staged): nothing to read.
+        return undefined;
+    }
+}
+/**
+ * Walks `paths` (files or directories, relative to `cwd`; all of `cwd`
+ * when empty) depth first in name order, skipping `.git` directories and
+ * symlinks. A named path that does not exist is an error.
+ */
+async function* walkFiles(cwd, paths) {
+    const roots = paths.length > 0 ? paths : ['.'];
+    for (const root of roots) {
+        const absolute = join(cwd, root);
+        const stats = await requireExists(cwd, root);
+        if (stats.isFile()) {
+            const path = toPosix$1(relative(cwd, absolute));
+            yield { path, absolute, size: stats.size };
+        }
+        else if (stats.isDirectory()) {
+            yield* walkDirectory(cwd, absolute);
+        }
+    }
+}
+/** The stats of `path` (relative to `cwd`); `file-unreadable` if absent. */
+async function requireExists(cwd, path) {
+    try {
+        return await lstat$1(join(cwd, path));
+    }
+    catch (cause) {
+        throw new SourceError('file-unreadable', `The path ${JSON.stringify(path)} does not exist or cannot be read.`, { cause });
+    }
+}
+async function* walkDirectory(cwd, directory) {
+    let names;
+    try {
+        const dir = await opendir(directory);
+        names = [];
+        for await (const entry of dir) {
+            names.push({
+                name: entry.name,
+                dir: entry.isDirectory(),
+                file: entry.isFile()
+            });
+        }
+    }
+    catch (cause) {
+        throw new SourceError('file-unreadable', `Could not list the directory ${toPosix$1(relative(cwd, directory)) || '.'}.`, { cause });
+    }
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of names) {
+        // `.git` is a directory, or in a linked work tree a file: never content.
+        if (entry.name === '.git')
+            continue;
+        const absolute = join(directory, entry.name);
+        if (entry.dir) {
+            yield* walkDirectory(cwd, absolute);
+        }
+        else if (entry.file) {
+            const found = await statRegular(cwd, relative(cwd, absolute));
+            if (found !== undefined)
+                yield found;
+        }
+    }
+}
+
+/**
+ * Whole files to scan: the work tree for the CLI's `hipaa-gate scan
+ * [PATH...]`, or the committed tree at HEAD for a full scan in the action.
+ */
+/**
+ * Lists the files to scan. `worktree` lists, inside a git work tree, the
+ * tracked and untracked files `.gitignore` does not exclude, and outside
+ * one walks the directories (skipping `.git`, following no symlinks);
+ * `head` lists the regular files committed at HEAD. Symlinks and
+ * submodules are not files to scan and are left out.
+ */
+async function* listTree(opts) {
+    const cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (opts.mode === 'head') {
+        const ref = checkRevision(opts.ref ?? 'HEAD', 'ref');
+        yield* headTree(opts.cwd, ref, opts.paths ?? [], cap);
+        return;
+    }
+    // A mistyped path must fail, not scan nothing; git would list nothing.
+    for (const path of opts.paths ?? [])
+        await requireExists(opts.cwd, path);
+    const found = (await isWorkTree(opts.cwd))
+        ? gitFiles(opts.cwd, opts.paths ?? [])
+        : walkFiles(opts.cwd, opts.paths ?? []);
+    for await (const file of found)
+        yield await workTreeFile(file, cap);
+}
+async function workTreeFile(file, cap) {
+    const read = async () => {
+        try {
+            return await readFile(file.absolute);
+        }
+        catch (cause) {
+            throw new SourceError('file-unreadable', `Could not read ${file.path}.`, {
+                cause
+            });
+        }
+    };
+    let sample;
+    try {
+        const handle = await open$1(file.absolute, 'r');
+        try {
+            const { buffer, bytesRead } = await handle.read({
+                buffer: Buffer.alloc(BINARY_SNIFF_BYTES)
+            });
+            sample = buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (cause) {
+        throw new SourceError('file-unreadable', `Could not read ${file.path}.`, {
+            cause
+        });
+    }
+    return {
+        path: file.path,
+        size: file.size,
+        binary: looksBinary(sample),
+        tooLarge: file.size > cap,
+        read
+    };
+}
+/** Tracked and untracked, not ignored: `git ls-files -z -co`. */
+async function* gitFiles(cwd, paths) {
+    const args = [
+        '-c',
+        'core.quotePath=false',
+        'ls-files',
+        '-z',
+        '--cached',
+        '--others',
+        '--exclude-standard',
+        '--deduplicate',
+        '--',
+        ...paths
+    ];
+    for await (const entry of nulSeparated(cwd, args)) {
+        // Tracked files deleted from the work tree, and submodule directories,
+        // are listed by git but are not files to read.
+        const file = await statRegular(cwd, entry);
+        if (file !== undefined)
+            yield file;
+    }
+}
+/** The regular files committed at `ref`: `git ls-tree -r -z -l`. */
+async function* headTree(cwd, ref, paths, cap) {
+    const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', ref, '--'];
+    const reader = readBlobs(cwd);
+    try {
+        for await (const entry of nulSeparated(cwd, [...args, ...paths])) {
+            // `<mode> <type> <object> <size>\t<path>`
+            const tab = entry.indexOf('\t');
+            const fields = entry.slice(0, tab).split(/ {1,64}/);
+            const [mode, type, oid, sizeField] = fields;
+            if (tab < 0 || type !== 'blob' || mode === '120000' || !oid)
+                continue;
+            const size = Number(sizeField);
+            yield await headFile(reader, cwd, entry.slice(tab + 1), oid, size, cap);
+        }
+    }
+    finally {
+        reader.close();
+    }
+}
+async function headFile(reader, cwd, path, oid, size, cap) {
+    const tooLarge = size > cap;
+    // A file under the cap is read once, here, and kept for read(); a larger
+    // one is sniffed only and read again on demand.
+    const data = await reader.readObject(oid, tooLarge ? BINARY_SNIFF_BYTES : Infinity);
+    const read = async () => {
+        if (!tooLarge)
+            return data;
+        const late = readBlobs(cwd);
+        try {
+            return await late.readObject(oid);
+        }
+        finally {
+            late.close();
+        }
+    };
+    return { path, size, binary: looksBinary(data), tooLarge, read };
+}
+/** Streams the NUL-separated entries git prints for `args`. */
+async function* nulSeparated(cwd, args) {
+    const child = spawnGit(cwd, args);
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+        stderr = (stderr + chunk).slice(-2e3);
+    });
+    const exit = new Promise((resolve, reject) => {
+        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
+        child.on('close', code => resolve(code ?? -1));
+    });
+    exit.catch(() => { });
+    child.stdin.end();
+    let rest = Buffer.alloc(0);
+    let completed = false;
+    try {
+        for await (const chunk of child.stdout) {
+            let data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+            let nul = data.indexOf(0);
+            while (nul !== -1) {
+                yield data.toString('utf8', 0, nul);
+                data = data.subarray(nul + 1);
+                nul = data.indexOf(0);
+            }
+            rest = Buffer.from(data);
+        }
+        const code = await exit;
+        if (code !== 0)
+            throw exitFailure(args, { stderr, exitCode: code });
+        completed = true;
+    }
+    finally {
+        if (!completed && child.exitCode === null)
+            child.kill();
+    }
+}
+
+/**
+ * Resolves a `--diff` value. Two dots (or one revision, meaning `..HEAD`)
+ * compare the two commits directly; three dots compare from their merge
+ * base, as `git diff A...B` does. Throws `SourceError`.
+ */
+async function resolveCliRange(cwd, spec) {
+    await requireRepository(cwd);
+    const threeDots = spec.includes('...');
+    const [rawBase = '', rawHead = ''] = spec.split(threeDots ? '...' : '..');
+    const base = checkRevision(rawBase, '--diff base');
+    const head = checkRevision(rawHead || 'HEAD', '--diff head');
+    const resolve = async (rev, what) => {
+        const sha = await localCommit(cwd, rev);
+        if (sha !== undefined)
+            return sha;
+        throw new SourceError('range-unresolvable', `--diff ${spec}: the ${what} "${rev}" is not a commit in this ` +
+            'repository (expected a SHA, branch or tag; fetch it first if it ' +
+            'is on a remote).');
+    };
+    const headSha = await resolve(head, 'head');
+    const baseSha = await resolve(base, 'base');
+    const from = threeDots
+        ? await mergeBase({ cwd, log: () => undefined }, baseSha, headSha)
+        : baseSha;
+    return {
+        base: from,
+        head: headSha,
+        description: `${spec} (${shortSha(from)}..${shortSha(headSha)})`
+    };
+}
+
+/**
  * What both front doors do before scanning: read the config file and the
  * baseline, settle `fail-on`, and choose the rules that run.
  */
-const DEFAULT_MAX_FILE_BYTES$1 = 2 * 1024 * 1024;
 async function prepare(options) {
     const config = await loadConfig({
         path: options.configPath,
@@ -29154,1262 +30397,6 @@ function suppressor(policy) {
             };
         }
         return finding;
-    };
-}
-
-/**
- * Failures to find the text to scan. They stop the gate: a scan that
- * cannot see the change must not pass as a scan that found nothing.
- */
-/**
- * The one error type of `src/source/`. Messages name the git command or the
- * input at fault and what to do; they never hold credentials, remote URLs
- * with user info, or file contents.
- */
-class SourceError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.name = 'SourceError';
-        this.code = code;
-    }
-}
-
-/**
- * Running git. Every git command of `src/source/` goes through here, so
- * that error messages name the command the same way and never leak what
- * git may print about remotes and credentials.
- */
-// Keep only the end of stderr: git's last lines say what failed.
-const STDERR_KEEP = 2000;
-/**
- * The environment git runs with. A prompt for a password would hang a CI
- * job, so git is told to fail instead of asking.
- */
-function gitEnv() {
-    return { ...process.env, GIT_TERMINAL_PROMPT: '0' };
-}
-/** Starts git with `args` in `cwd`; the caller owns the streams. */
-function spawnGit(cwd, args) {
-    return spawn('git', args, { cwd, env: gitEnv(), windowsHide: true });
-}
-/**
- * The command as it appears in messages: `git fetch --depth=1 origin …`.
- * Arguments are revisions, paths and flags the gate chose, never config
- * values or URLs, so they are safe to show.
- */
-function commandLabel(args) {
-    return ['git', ...args.map(quoteArg)].join(' ');
-}
-function quoteArg(arg) {
-    return /^[\w./:=@^~+-]{1,400}$/.test(arg) ? arg : JSON.stringify(arg);
-}
-/**
- * Removes what git may echo that must not reach a log: user info in a
- * remote URL (`https://x-access-token:…@github.com`) and header values.
- */
-function scrubGitOutput(text) {
-    return text
-        .replace(/([a-z][a-z0-9+.-]{0,15}:\/\/)[^\s/@]{1,512}@/gi, '$1***@')
-        .replace(/(authorization:[ \t]{0,8})[^\r\n]{1,4096}/gi, '$1***')
-        .replace(/(extraheader[ \t=]{0,8})[^\r\n]{1,4096}/gi, '$1***');
-}
-/** Shortens and scrubs stderr for a one-line error message. */
-function stderrSummary(stderr) {
-    const tail = stderr.length > STDERR_KEEP ? stderr.slice(-STDERR_KEEP) : stderr;
-    const lines = tail.split('\n').map(line => line.trim());
-    return scrubGitOutput(lines.filter(line => line.length > 0).join('; '));
-}
-/** The error for a git process that could not be started. */
-function spawnFailure(cwd, args, cause) {
-    const code = cause?.code;
-    // Node reports a missing working directory as a missing executable.
-    if (code === 'ENOENT' && !existsSync(cwd)) {
-        return new SourceError('not-a-repository', `Could not run ${commandLabel(args)}: the directory ${cwd} does not ` +
-            'exist.', { cause });
-    }
-    if (code === 'ENOENT') {
-        return new SourceError('git-missing', `Could not run ${commandLabel(args)}: git is not installed or not ` +
-            'on PATH. Install git on the runner.', { cause });
-    }
-    return new SourceError('git-failed', `Could not start ${commandLabel(args)}.`, {
-        cause
-    });
-}
-/**
- * The error for a git command that exited non-zero, with advice for the
- * failures CI jobs meet: no repository, and git refusing a checkout owned
- * by another user (container jobs).
- */
-function exitFailure(args, result) {
-    const detail = stderrSummary(result.stderr);
-    const message = `${commandLabel(args)} exited with code ${result.exitCode}` +
-        (detail ? `: ${detail}` : '.');
-    if (/dubious ownership/i.test(result.stderr)) {
-        return new SourceError('not-a-repository', `${message} The checkout belongs to another user; run ` +
-            '`git config --global --add safe.directory <path>` first.');
-    }
-    if (/not a git repository/i.test(result.stderr)) {
-        return new SourceError('not-a-repository', message);
-    }
-    return new SourceError('git-failed', message);
-}
-/**
- * Runs git to completion and returns its output, whatever the exit code.
- * For commands with small output only; diffs and trees are streamed.
- */
-function runGit(cwd, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = spawnGit(cwd, args);
-        const out = [];
-        let err = '';
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.setEncoding('utf8');
-        child.stderr.on('data', (chunk) => {
-            err = (err + chunk).slice(-STDERR_KEEP * 2);
-        });
-        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
-        child.on('close', code => resolve({
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: err,
-            exitCode: code ?? -1
-        }));
-        child.stdin.end(input);
-    });
-}
-/** True when `cwd` is inside a git work tree. */
-async function isWorkTree(cwd) {
-    const result = await runGit(cwd, ['rev-parse', '--is-inside-work-tree']);
-    return result.exitCode === 0 && result.stdout.trim() === 'true';
-}
-/** Throws `not-a-repository` unless `cwd` is inside a git repository. */
-async function requireRepository(cwd) {
-    const args = ['rev-parse', '--git-dir'];
-    const result = await runGit(cwd, args);
-    if (result.exitCode === 0)
-        return;
-    const detail = stderrSummary(result.stderr);
-    throw new SourceError('not-a-repository', `${cwd} is not a git repository (${commandLabel(args)} failed` +
-        (detail ? `: ${detail}` : '') +
-        '). Run actions/checkout before the gate, or pass the directory ' +
-        'of a clone.');
-}
-
-/**
- * Checks on revisions before they reach a git command line. Event payloads
- * and action inputs are attacker-influenced (a pull request from a fork
- * chooses its branch names), so nothing is passed to git that it could
- * read as an option or as more than one revision.
- */
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-// A ref or revision expression: no leading dash or plus (an option, a
-// forced refspec), no whitespace or control characters, no `..` ranges
-// and none of the characters git forbids in ref names.
-const SAFE_REVISION = /^(?![-+])(?!.{0,260}\.\.)[^\s\x00-\x1f\x7f~^:?*[\\]{1,250}(?:[~^]\d{0,6}){0,20}$/;
-/** True for a full SHA-1 or SHA-256 object id in lower-case hex. */
-function isObjectId(value) {
-    return typeof value === 'string' && OBJECT_ID.test(value);
-}
-/**
- * Returns `value` if git can be given it as one revision (a SHA, a branch,
- * a tag, `HEAD~2`); throws `input-invalid` naming the input otherwise.
- */
-function checkRevision(value, input) {
-    const trimmed = value.trim();
-    if (!SAFE_REVISION.test(trimmed)) {
-        throw new SourceError('input-invalid', `The ${input} input ${JSON.stringify(trimmed.slice(0, 80))} is not a ` +
-            'commit SHA, branch or tag git can resolve (expected e.g. a 40-hex ' +
-            'SHA or "main"; no leading "-", spaces or ".." ranges).');
-    }
-    return trimmed;
-}
-/** The first seven characters of a SHA, for messages. */
-function shortSha(sha) {
-    return isObjectId(sha) ? sha.slice(0, 7) : sha;
-}
-
-/**
- * Whole files at a revision, from one long-running `git cat-file --batch`
- * process: document rules need a file's full text at head (a CSV header
- * far above the added lines) and binary rules need its bytes. One process
- * for all reads saves a fork per file.
- */
-const BATCH_ARGS = ['cat-file', '--batch'];
-/** Opens a blob reader on the repository at `cwd`. */
-function readBlobs(cwd) {
-    let batch;
-    const reader = {
-        read(rev, path) {
-            const safeRev = checkRevision(rev, 'revision');
-            return reader.readObject(`${safeRev}:${path}`);
-        },
-        readObject(spec, limit = Infinity) {
-            // The batch protocol is line based: a name with a line break in it
-            // is read by a one-off process instead.
-            if (spec.includes('\n') || spec.includes('\r')) {
-                return readOne(cwd, spec, limit);
-            }
-            batch ??= new Batch(cwd, ended => {
-                // A reader closed and reopened must not forget its new process.
-                if (batch === ended)
-                    batch = undefined;
-            });
-            return batch.request(spec, limit);
-        },
-        close() {
-            batch?.close();
-            batch = undefined;
-        }
-    };
-    return reader;
-}
-function missing(spec, what = 'does not exist') {
-    const at = spec.indexOf(':');
-    const described = at > 0
-        ? `${JSON.stringify(spec.slice(at + 1))} at ${spec.slice(0, at)}`
-        : `object ${spec}`;
-    return new SourceError('blob-missing', `The file ${described} ${what}.`);
-}
-/** One `git cat-file --batch` process and its queue of requests. */
-class Batch {
-    child;
-    queue = [];
-    buffer = Buffer.alloc(0);
-    // The body being read: bytes still to come and what is kept of it.
-    body;
-    bodyType = 'blob';
-    closed = false;
-    constructor(cwd, onExit) {
-        this.child = spawnGit(cwd, BATCH_ARGS);
-        let stderr = '';
-        this.child.stderr.setEncoding('utf8');
-        this.child.stderr.on('data', (chunk) => {
-            stderr = (stderr + chunk).slice(-2e3);
-        });
-        this.child.stdout.on('data', (chunk) => this.receive(chunk));
-        this.child.on('error', cause => this.fail(spawnFailure(cwd, BATCH_ARGS, cause)));
-        this.child.on('close', code => {
-            onExit(this);
-            this.fail(code === 0 || this.closed
-                ? new SourceError('git-failed', `${commandLabel(BATCH_ARGS)} ended.`)
-                : exitFailure(BATCH_ARGS, { stderr, exitCode: code ?? -1 }));
-        });
-        // A write after git died must not crash the process.
-        this.child.stdin.on('error', () => { });
-    }
-    request(spec, limit) {
-        return new Promise((resolve, reject) => {
-            this.queue.push({ spec, limit, resolve, reject });
-            this.child.stdin.write(`${spec}\n`);
-        });
-    }
-    close() {
-        this.closed = true;
-        this.child.stdin.end();
-    }
-    fail(error) {
-        for (const request of this.queue.splice(0))
-            request.reject(error);
-    }
-    receive(chunk) {
-        this.buffer =
-            this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-        for (;;) {
-            if (this.body !== undefined) {
-                if (!this.readBody())
-                    return;
-                continue;
-            }
-            const newline = this.buffer.indexOf(10);
-            if (newline === -1)
-                return;
-            const header = this.buffer.toString('utf8', 0, newline);
-            this.buffer = this.buffer.subarray(newline + 1);
-            this.readHeader(header);
-        }
-    }
-    /** `<oid> <type> <size>`, or `<spec> missing` / `ambiguous`. */
-    readHeader(header) {
-        const request = this.queue[0];
-        const parts = /^[0-9a-f]{40,64} (\w{1,10}) (\d{1,15})$/.exec(header);
-        if (!parts) {
-            this.queue.shift();
-            request?.reject(missing(request.spec, header.endsWith(' ambiguous') ? 'is ambiguous' : undefined));
-            return;
-        }
-        this.bodyType = parts[1];
-        this.body = { left: Number(parts[2]), parts: [], kept: 0 };
-    }
-    /** Consumes body bytes; true when the body (and its `\n`) is complete. */
-    readBody() {
-        const body = this.body;
-        const request = this.queue[0];
-        const take = Math.min(body.left, this.buffer.length);
-        const room = Math.max(0, (request?.limit ?? 0) - body.kept);
-        if (room > 0 && take > 0) {
-            const part = this.buffer.subarray(0, Math.min(take, room));
-            body.parts.push(Buffer.from(part));
-            body.kept += part.length;
-        }
-        body.left -= take;
-        this.buffer = this.buffer.subarray(take);
-        if (body.left > 0 || this.buffer.length === 0)
-            return false;
-        // The body is followed by a line break.
-        this.buffer = this.buffer.subarray(1);
-        this.body = undefined;
-        this.queue.shift();
-        if (request === undefined)
-            return true;
-        if (this.bodyType !== 'blob') {
-            request.reject(missing(request.spec, `is a ${this.bodyType}, not a file`));
-        }
-        else {
-            request.resolve(Buffer.concat(body.parts));
-        }
-        return true;
-    }
-}
-/** Reads one object with its own process, for names the batch cannot take. */
-function readOne(cwd, spec, limit) {
-    // On a command line, a name starting with a dash would be an option.
-    if (spec.startsWith('-'))
-        return Promise.reject(missing(spec));
-    const args = ['cat-file', 'blob', spec];
-    return new Promise((resolve, reject) => {
-        const child = spawnGit(cwd, args);
-        const parts = [];
-        let kept = 0;
-        child.stdout.on('data', (chunk) => {
-            if (kept >= limit)
-                return;
-            const part = chunk.subarray(0, Math.min(chunk.length, limit - kept));
-            parts.push(part);
-            kept += part.length;
-        });
-        child.stderr.resume();
-        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
-        child.on('close', code => code === 0 ? resolve(Buffer.concat(parts)) : reject(missing(spec)));
-        child.stdin.end();
-    });
-}
-
-/**
- * What counts as a binary file: a NUL byte near the start, the test git
- * itself uses. The gate applies it to bytes it reads, rather than trusting
- * `.gitattributes`, which the change under scan may have edited.
- */
-/** How much of a file decides whether it is binary. */
-const BINARY_SNIFF_BYTES = 8 * 1024;
-/** True when `sample` holds a NUL byte in its first 8 KiB. */
-function looksBinary(sample) {
-    const end = Math.min(sample.length, BINARY_SNIFF_BYTES);
-    for (let i = 0; i < end; i++)
-        if (sample[i] === 0)
-            return true;
-    return false;
-}
-
-/**
- * File names in git's diff headers. Git writes a name as it is, or, when
- * it holds a double quote, a backslash or a control character, between
- * double quotes with C-style escapes (`\t`, `\"`, `\303\251` for bytes).
- * With `core.quotePath=false` other non-ASCII names are written raw.
- */
-const ESCAPES = {
-    a: 7,
-    b: 8,
-    t: 9,
-    n: 10,
-    v: 11,
-    f: 12,
-    r: 13,
-    '"': 34,
-    '\\': 92
-};
-/**
- * Reads a C-quoted name starting at `text[start]` (a `"`). Returns the
- * name and the offset just past the closing quote, or undefined if the
- * quoting is broken.
- */
-function readQuoted(text, start) {
-    const bytes = [];
-    let i = start + 1;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === '"') {
-            return { value: Buffer.from(bytes).toString('utf8'), end: i + 1 };
-        }
-        if (ch !== '\\') {
-            // Raw characters (non-ASCII among them) keep their UTF-8 bytes.
-            const code = text.codePointAt(i);
-            for (const b of Buffer.from(String.fromCodePoint(code), 'utf8')) {
-                bytes.push(b);
-            }
-            i += code > 0xffff ? 2 : 1;
-            continue;
-        }
-        const next = text[i + 1];
-        if (next === undefined)
-            return undefined;
-        const octal = /^[0-3][0-7]{2}/.exec(text.slice(i + 1, i + 4));
-        if (octal) {
-            bytes.push(parseInt(octal[0], 8));
-            i += 4;
-        }
-        else if (ESCAPES[next] !== undefined) {
-            bytes.push(ESCAPES[next]);
-            i += 2;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** A name from a `rename to` or `+++` line: quoted or as is. */
-function readName(text) {
-    if (text.startsWith('"')) {
-        const quoted = readQuoted(text, 0);
-        if (quoted)
-            return quoted.value;
-    }
-    return text;
-}
-/** Drops git's `a/` or `b/` prefix. */
-function stripPrefix(name, prefix) {
-    return name.startsWith(prefix) ? name.slice(prefix.length) : name;
-}
-/**
- * The new name from `diff --git a/OLD b/NEW` (the text after `diff --git
- * `). Unquoted names with spaces are ambiguous; when both names are equal
- * (everything but renames and copies, whose own header lines give the
- * names) the split is the one that makes them equal.
- */
-function parseDiffGitNames(rest) {
-    let oldName;
-    let tail;
-    if (rest.startsWith('"')) {
-        const quoted = readQuoted(rest, 0);
-        if (!quoted || rest[quoted.end] !== ' ')
-            return undefined;
-        oldName = quoted.value;
-        tail = rest.slice(quoted.end + 1);
-    }
-    else {
-        const symmetric = (rest.length - 5) / 2;
-        const left = rest.slice(0, 2 + symmetric);
-        const right = rest.slice(3 + symmetric);
-        if (Number.isInteger(symmetric) &&
-            left.startsWith('a/') &&
-            right.startsWith('b/') &&
-            left.slice(2) === right.slice(2)) {
-            return { oldPath: left.slice(2), newPath: right.slice(2) };
-        }
-        const split = rest.indexOf(rest.includes(' "b/') ? ' "b/' : ' b/');
-        if (split < 0)
-            return undefined;
-        oldName = rest.slice(0, split);
-        tail = rest.slice(split + 1);
-    }
-    const newName = readName(tail);
-    return {
-        oldPath: stripPrefix(oldName, 'a/'),
-        newPath: stripPrefix(newName, 'b/')
-    };
-}
-
-/**
- * Parses `git diff -U0` output line by line into the added lines of each
- * file. It is a state machine fed one line at a time, so a diff of any
- * size is read with the memory of one file's added text.
- *
- * Hunk bodies are read by the line counts in their `@@` header, never by
- * what a line looks like: an added line `++++ b/x` is content.
- */
-/** Default cap on a file's added text: 2 MiB. */
-const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-const HUNK = /^@@ -\d{1,10}(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@/;
-const GITLINK = '160000';
-/** Turns diff lines into `ChangedFile`s; deleted files produce nothing. */
-class DiffParser {
-    file;
-    oldLeft = 0;
-    newLeft = 0;
-    nextLine = 0;
-    /** The path of the last deletion, to pair it with a re-creation. */
-    lastDeleted;
-    maxFileBytes;
-    constructor(maxFileBytes = DEFAULT_MAX_FILE_BYTES) {
-        this.maxFileBytes = maxFileBytes;
-    }
-    /** Reads one line; returns the previous file when this line ends it. */
-    line(line) {
-        const text = line.text;
-        if (this.oldLeft > 0 || this.newLeft > 0) {
-            if (this.hunkLine(line))
-                return undefined;
-        }
-        if (text.startsWith('diff --git ')) {
-            const done = this.finish();
-            this.start(text.slice('diff --git '.length));
-            return done;
-        }
-        const file = this.file;
-        if (file === undefined)
-            return undefined;
-        const hunk = HUNK.exec(text);
-        if (hunk) {
-            this.oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
-            this.nextLine = Number(hunk[2]);
-            this.newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
-            return undefined;
-        }
-        this.header(file, text);
-        return undefined;
-    }
-    /** Ends the diff; returns the last file, if any. */
-    end() {
-        return this.finish();
-    }
-    /** Consumes a line inside a hunk; false if it is not a hunk line. */
-    hunkLine(line) {
-        const first = line.text.charCodeAt(0);
-        if (first === 43 /* + */ && this.newLeft > 0) {
-            this.newLeft--;
-            this.added(line);
-            this.nextLine++;
-        }
-        else if (first === 45 /* - */ && this.oldLeft > 0) {
-            this.oldLeft--;
-        }
-        else if (first === 32 /* space */ && this.newLeft > 0) {
-            this.oldLeft = Math.max(0, this.oldLeft - 1);
-            this.newLeft--;
-            this.nextLine++;
-        }
-        else if (first !== 92 /* \ No newline at end of file */) {
-            // Output that breaks the counts: resynchronise on the header.
-            this.oldLeft = 0;
-            this.newLeft = 0;
-            return false;
-        }
-        return true;
-    }
-    added(line) {
-        const file = this.file;
-        file.addedBytes += line.bytes; // the '+' stands in for the line break
-        if (file.submodule || file.tooLarge)
-            return;
-        if (line.truncated || file.addedBytes > this.maxFileBytes) {
-            file.tooLarge = true;
-            file.lines = [];
-            file.lineNumbers = [];
-            return;
-        }
-        let content = line.text.slice(1);
-        if (content.endsWith('\r'))
-            content = content.slice(0, -1);
-        file.lines.push(content);
-        file.lineNumbers.push(this.nextLine);
-    }
-    start(rest) {
-        const names = parseDiffGitNames(rest);
-        this.file = {
-            path: names?.newPath ?? rest,
-            oldPath: names?.oldPath ?? rest,
-            renamed: false,
-            copied: false,
-            added: false,
-            deleted: false,
-            submodule: false,
-            binary: false,
-            lines: [],
-            lineNumbers: [],
-            addedBytes: 0,
-            tooLarge: false
-        };
-        this.oldLeft = 0;
-        this.newLeft = 0;
-    }
-    /** Extended header lines: modes, renames, names, binary. */
-    header(file, text) {
-        const after = (prefix) => text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
-        let value;
-        if ((value = after('new file mode ')) !== undefined) {
-            file.added = true;
-            file.newMode = value;
-        }
-        else if ((value = after('deleted file mode ')) !== undefined) {
-            file.deleted = true;
-            file.oldMode = value;
-        }
-        else if ((value = after('old mode ')) !== undefined) {
-            file.oldMode = value;
-        }
-        else if ((value = after('new mode ')) !== undefined) {
-            file.newMode = value;
-        }
-        else if ((value = after('rename from ')) !== undefined) {
-            file.renamed = true;
-            file.oldPath = readName(value);
-        }
-        else if ((value = after('rename to ')) !== undefined) {
-            file.path = readName(value);
-        }
-        else if ((value = after('copy from ')) !== undefined) {
-            file.copied = true;
-            file.oldPath = readName(value);
-        }
-        else if ((value = after('copy to ')) !== undefined) {
-            file.path = readName(value);
-        }
-        else if ((value = after('index ')) !== undefined) {
-            // `index abc..def 160000`: the mode of an unchanged-mode gitlink.
-            if (value.endsWith(` ${GITLINK}`))
-                file.newMode = GITLINK;
-        }
-        else if ((value = after('+++ ')) !== undefined) {
-            if (value !== '/dev/null') {
-                // Git ends a name that has a space with a tab, for patch(1).
-                const name = value.startsWith('"') ? value : value.replace(/\t$/, '');
-                file.path = stripPrefix(readName(name), 'b/');
-            }
-        }
-        else if (text.startsWith('Binary files ') && text.endsWith(' differ')) {
-            file.binary = true;
-        }
-        if (file.newMode === GITLINK)
-            file.submodule = true;
-    }
-    finish() {
-        const file = this.file;
-        this.file = undefined;
-        this.oldLeft = 0;
-        this.newLeft = 0;
-        if (file === undefined)
-            return undefined;
-        if (file.deleted) {
-            this.lastDeleted = file.path;
-            return undefined;
-        }
-        const recreated = file.added && this.lastDeleted === file.path;
-        this.lastDeleted = undefined;
-        return toChangedFile(file, recreated);
-    }
-}
-function kindOf(mode) {
-    return (mode ?? '100644').slice(0, 3);
-}
-function toChangedFile(file, recreated) {
-    // Git splits a type change (file to symlink, say) into a deletion and a
-    // creation of the same path; they are one change here.
-    const typeChanged = recreated ||
-        (file.oldMode !== undefined &&
-            file.newMode !== undefined &&
-            kindOf(file.oldMode) !== kindOf(file.newMode));
-    const status = typeChanged
-        ? 'type-changed'
-        : file.renamed
-            ? 'renamed'
-            : file.copied
-                ? 'copied'
-                : file.added
-                    ? 'added'
-                    : 'modified';
-    const moved = file.renamed || file.copied;
-    const keepText = !file.tooLarge && !file.submodule;
-    return {
-        path: file.path,
-        status,
-        ...(moved ? { oldPath: file.oldPath } : {}),
-        binary: file.binary,
-        ...(file.submodule ? { submodule: true } : {}),
-        text: keepText ? file.lines.join('\n') : '',
-        lineNumbers: keepText ? file.lineNumbers : [],
-        addedBytes: file.addedBytes,
-        ...(file.tooLarge ? { tooLarge: true } : {})
-    };
-}
-
-/**
- * Splits a byte stream into lines at `\n` only (a `\r` is content, so a
- * CRLF line keeps its `\r` for the caller to strip). Memory is bounded by
- * `maxLineBytes`: a longer line is reported by its length and a prefix.
- */
-// What is kept of an over-long line: enough to tell what kind of line it is.
-const PREFIX_BYTES = 1024;
-class LineSplitter {
-    pending = [];
-    pendingBytes = 0;
-    overflow = false;
-    maxLineBytes;
-    constructor(maxLineBytes) {
-        this.maxLineBytes = maxLineBytes;
-    }
-    /** Feeds a chunk; `emit` receives every line the chunk completes. */
-    push(chunk, emit) {
-        let start = 0;
-        let newline = chunk.indexOf(10, start);
-        while (newline !== -1) {
-            if (this.pendingBytes === 0) {
-                emit({
-                    text: chunk.toString('utf8', start, newline),
-                    bytes: newline - start,
-                    truncated: false
-                });
-            }
-            else {
-                this.keep(chunk.subarray(start, newline));
-                emit(this.take());
-            }
-            start = newline + 1;
-            newline = chunk.indexOf(10, start);
-        }
-        if (start < chunk.length)
-            this.keep(chunk.subarray(start));
-    }
-    /** Flushes a last line that had no `\n`. */
-    end(emit) {
-        if (this.pendingBytes > 0)
-            emit(this.take());
-    }
-    keep(part) {
-        if (!this.overflow && this.pendingBytes + part.length > this.maxLineBytes) {
-            // Keep only a prefix; the rest of this line is counted, not stored.
-            const joined = Buffer.concat([...this.pending, part]);
-            this.pending = [joined.subarray(0, PREFIX_BYTES)];
-            this.overflow = true;
-        }
-        else if (!this.overflow) {
-            // Copy: the stream may reuse the chunk's memory.
-            this.pending.push(Buffer.from(part));
-        }
-        this.pendingBytes += part.length;
-    }
-    take() {
-        const line = {
-            text: Buffer.concat(this.pending).toString('utf8'),
-            bytes: this.pendingBytes,
-            truncated: this.overflow
-        };
-        this.pending = [];
-        this.pendingBytes = 0;
-        this.overflow = false;
-        return line;
-    }
-}
-
-/**
- * Streaming the added lines of a change out of `git diff`, file by file.
- * Git's output is parsed as it arrives and never held whole, so memory
- * stays flat however large the diff.
- */
-/**
- * The flags every diff runs with, each overriding a user setting that
- * would change the output the parser reads:
- * - `core.quotePath=false`: non-ASCII names raw, not as octal escapes;
- * - `-U0`: only changed lines (context would be scanned as added);
- * - `--no-color`, `--no-ext-diff`, `--no-textconv`: git's own patch text
- *   of the stored bytes, whatever drivers `.gitattributes` names;
- * - `-M`: renames as renames, so a moved file adds no lines;
- * - `--diff-filter=d`: deletions add nothing;
- * - fixed `a/` `b/` prefixes, `--no-relative` paths from the top level,
- *   `--submodule=short` for gitlinks (`diff.submodule=log` would print
- *   commit subjects as if they were lines).
- */
-const DIFF_FLAGS = [
-    '-U0',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '-M',
-    '--diff-filter=d',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-    '--no-relative',
-    '--submodule=short'
-];
-/**
- * The files `head` adds or modifies relative to `base`, with their added
- * lines. Pure renames and mode changes are yielded with empty text, so the
- * gate can still apply path rules to them; deleted files are not yielded.
- * `base === head` yields nothing without running git (an empty range).
- */
-async function* streamDiff(opts) {
-    const base = checkRevision(opts.base, 'base');
-    const head = checkRevision(opts.head, 'head');
-    if (base === head)
-        return;
-    // Outside a repository `git diff A B` compares files A and B on disk.
-    await requireRepository(opts.cwd);
-    const range = [base, head];
-    const files = runDiff(opts.cwd, [...DIFF_FLAGS, ...range, '--'], opts);
-    yield* unmaskBinaries(opts, files, range, `${head}:`);
-}
-/**
- * The files staged in the index relative to HEAD (all of them before the
- * first commit), for a pre-commit hook: `git diff --cached`.
- */
-async function* streamStagedDiff(opts) {
-    await requireRepository(opts.cwd);
-    const files = runDiff(opts.cwd, ['--cached', ...DIFF_FLAGS, '--'], opts);
-    // `:path` names the file as staged in the index.
-    yield* unmaskBinaries(opts, files, ['--cached'], ':');
-}
-/**
- * Git decides "binary" by a NUL byte or by `.gitattributes` (`binary`,
- * `-diff`), and a change can add `* -diff` to hide every line it adds. A
- * file git calls binary is checked here by its bytes; if it has no NUL it
- * is diffed again as text (`--text`) and yielded with its added lines.
- */
-async function* unmaskBinaries(opts, files, range, newSide) {
-    let reader;
-    try {
-        for await (const file of files) {
-            if (!file.binary) {
-                yield file;
-                continue;
-            }
-            reader ??= readBlobs(opts.cwd);
-            const sample = await reader
-                .readObject(`${newSide}${file.path}`, BINARY_SNIFF_BYTES)
-                .catch(() => undefined);
-            if (sample === undefined || looksBinary(sample)) {
-                yield file;
-                continue;
-            }
-            const paths = file.oldPath ? [file.oldPath, file.path] : [file.path];
-            const flags = ['--text', ...DIFF_FLAGS, ...range, '--', ...paths];
-            for await (const text of runDiff(opts.cwd, flags, opts)) {
-                if (text.path === file.path)
-                    yield text;
-            }
-        }
-    }
-    finally {
-        reader?.close();
-    }
-}
-async function* runDiff(cwd, flags, opts) {
-    const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    // Paths after `--` are file names, never pathspec magic like `:(glob)`.
-    const args = [
-        '-c',
-        'core.quotePath=false',
-        '--literal-pathspecs',
-        'diff',
-        ...flags
-    ];
-    const child = spawnGit(cwd, args);
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-        stderr = (stderr + chunk).slice(-4e3);
-    });
-    const exit = new Promise((resolve, reject) => {
-        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
-        child.on('close', code => resolve(code ?? -1));
-    });
-    // Observed below; this only keeps an early failure from going unhandled.
-    exit.catch(() => { });
-    // A line longer than the cap makes its file too large anyway.
-    const splitter = new LineSplitter(maxFileBytes + 2);
-    const parser = new DiffParser(maxFileBytes);
-    const ready = [];
-    const take = (line) => {
-        const file = parser.line(line);
-        if (file !== undefined)
-            ready.push(file);
-    };
-    let completed = false;
-    try {
-        child.stdin.end();
-        for await (const chunk of child.stdout) {
-            splitter.push(chunk, take);
-            // Yielding between chunks applies back-pressure to git.
-            while (ready.length > 0)
-                yield ready.shift();
-        }
-        splitter.end(take);
-        const last = parser.end();
-        const code = await exit;
-        if (code !== 0)
-            throw exitFailure(args, { stderr, exitCode: code });
-        if (last !== undefined)
-            yield last;
-        completed = true;
-    }
-    catch (cause) {
-        if (cause instanceof SourceError)
-            throw cause;
-        throw new SourceError('git-failed', `Reading the output of ${commandLabel(args)} failed.`, { cause });
-    }
-    finally {
-        // The consumer stopped early or something failed: stop git too.
-        if (!completed && child.exitCode === null)
-            child.kill();
-    }
-}
-
-/**
- * Making commits available in a shallow clone. `actions/checkout` fetches
- * one commit by default, so the other end of a range, and the history down
- * to a merge base, usually have to be fetched before git can compare.
- */
-/** The remote `actions/checkout` configures. */
-const REMOTE = 'origin';
-/**
- * How far to deepen a shallow clone, one step per try, before fetching the
- * whole history: most merge bases are within a few dozen commits, and each
- * try costs a round trip.
- */
-const DEEPEN_STEPS = [50, 200, 1000];
-const FETCH = ['fetch', '--no-tags', '--no-recurse-submodules'];
-/** The advice every unresolvable range ends with. */
-const FETCH_DEPTH_ADVICE = 'Set `fetch-depth: 0` on actions/checkout so the history is available.';
-/** True when the repository is a shallow clone. */
-async function isShallow(cwd) {
-    const args = ['rev-parse', '--is-shallow-repository'];
-    const result = await runGit(cwd, args);
-    return result.stdout.trim() === 'true';
-}
-/** The commit `rev` names in the local repository, if it is there. */
-async function localCommit(cwd, rev) {
-    const args = ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`];
-    const result = await runGit(cwd, args);
-    const sha = result.stdout.trim();
-    return result.exitCode === 0 && isObjectId(sha) ? sha : undefined;
-}
-/**
- * Runs `attempt` until it finds what it looks for, deepening a shallow
- * clone from `tips` one step of DEEPEN_STEPS at a time and finally
- * unshallowing it. Gives up when the clone is complete, or when a fetch
- * fails (its reason is returned).
- */
-async function withDeepening(ctx, tips, attempt) {
-    const first = await attempt();
-    if (first !== undefined)
-        return { found: first };
-    for (const step of [...DEEPEN_STEPS, 0]) {
-        if (!(await isShallow(ctx.cwd)))
-            return {};
-        const how = step === 0 ? '--unshallow' : `--deepen=${step}`;
-        const args = [...FETCH, how, REMOTE, ...tips];
-        const result = await runGit(ctx.cwd, args);
-        if (result.exitCode !== 0) {
-            const reason = stderrSummary(result.stderr);
-            ctx.log(`${commandLabel(args)} failed: ${reason}`);
-            return { failure: `${commandLabel(args)} failed: ${reason}` };
-        }
-        const found = await attempt();
-        if (found !== undefined)
-            return { found };
-    }
-    return {};
-}
-/**
- * The merge base of two local commits, deepening a shallow clone until it
- * is found. Throws `range-unresolvable` saying what is missing.
- */
-async function mergeBase(ctx, base, head) {
-    const args = ['merge-base', base, head];
-    const attempt = async () => {
-        const result = await runGit(ctx.cwd, args);
-        const sha = result.stdout.trim().split('\n')[0] ?? '';
-        if (result.exitCode === 0 && isObjectId(sha))
-            return sha;
-        // Exit 1 means "none in the history we have"; anything else is a fault.
-        if (result.exitCode === 1)
-            return undefined;
-        throw new SourceError('range-unresolvable', `${commandLabel(args)} failed: ${stderrSummary(result.stderr)}. ` +
-            FETCH_DEPTH_ADVICE);
-    };
-    const { found, failure } = await withDeepening(ctx, [base, head], attempt);
-    if (found !== undefined)
-        return found;
-    const pair = `${shortSha(base)} and ${shortSha(head)}`;
-    if (failure !== undefined) {
-        throw new SourceError('range-unresolvable', `No merge base of ${pair} in the shallow clone, and deepening it ` +
-            `failed (${failure}). ${FETCH_DEPTH_ADVICE}`);
-    }
-    if (await isShallow(ctx.cwd)) {
-        throw new SourceError('range-unresolvable', `No merge base of ${pair} within the fetched history. ` +
-            FETCH_DEPTH_ADVICE);
-    }
-    throw new SourceError('range-unresolvable', `Commits ${pair} have no common ancestor, so there is no merge base ` +
-        'to compare from. Set the base input to a commit on the same ' +
-        'history, or use scan: full.');
-}
-
-function toPosix$1(path) {
-    return sep$1 === '/' ? path : path.split(sep$1).join('/');
-}
-/** The file at `path` (relative to `cwd`) if it is a regular file. */
-async function statRegular(cwd, path) {
-    const absolute = join(cwd, path);
-    try {
-        const stats = await lstat$1(absolute);
-        if (!stats.isFile())
-            return undefined;
-        return { path: toPosix$1(path), absolute, size: stats.size };
-    }
-    catch {
-        // Listed but gone (deleted and not yet staged): nothing to read.
-        return undefined;
-    }
-}
-/**
- * Walks `paths` (files or directories, relative to `cwd`; all of `cwd`
- * when empty) depth first in name order, skipping `.git` directories and
- * symlinks. A named path that does not exist is an error.
- */
-async function* walkFiles(cwd, paths) {
-    const roots = paths.length > 0 ? paths : ['.'];
-    for (const root of roots) {
-        const absolute = join(cwd, root);
-        const stats = await requireExists(cwd, root);
-        if (stats.isFile()) {
-            const path = toPosix$1(relative(cwd, absolute));
-            yield { path, absolute, size: stats.size };
-        }
-        else if (stats.isDirectory()) {
-            yield* walkDirectory(cwd, absolute);
-        }
-    }
-}
-/** The stats of `path` (relative to `cwd`); `file-unreadable` if absent. */
-async function requireExists(cwd, path) {
-    try {
-        return await lstat$1(join(cwd, path));
-    }
-    catch (cause) {
-        throw new SourceError('file-unreadable', `The path ${JSON.stringify(path)} does not exist or cannot be read.`, { cause });
-    }
-}
-async function* walkDirectory(cwd, directory) {
-    let names;
-    try {
-        const dir = await opendir(directory);
-        names = [];
-        for await (const entry of dir) {
-            names.push({
-                name: entry.name,
-                dir: entry.isDirectory(),
-                file: entry.isFile()
-            });
-        }
-    }
-    catch (cause) {
-        throw new SourceError('file-unreadable', `Could not list the directory ${toPosix$1(relative(cwd, directory)) || '.'}.`, { cause });
-    }
-    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of names) {
-        // `.git` is a directory, or in a linked work tree a file: never content.
-        if (entry.name === '.git')
-            continue;
-        const absolute = join(directory, entry.name);
-        if (entry.dir) {
-            yield* walkDirectory(cwd, absolute);
-        }
-        else if (entry.file) {
-            const found = await statRegular(cwd, relative(cwd, absolute));
-            if (found !== undefined)
-                yield found;
-        }
-    }
-}
-
-/**
- * Whole files to scan: the work tree for the CLI's `hipaa-gate scan
- * [PATH...]`, or the committed tree at HEAD for a full scan in the action.
- */
-/**
- * Lists the files to scan. `worktree` lists, inside a git work tree, the
- * tracked and untracked files `.gitignore` does not exclude, and outside
- * one walks the directories (skipping `.git`, following no symlinks);
- * `head` lists the regular files committed at HEAD. Symlinks and
- * submodules are not files to scan and are left out.
- */
-async function* listTree(opts) {
-    const cap = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    if (opts.mode === 'head') {
-        const ref = checkRevision(opts.ref ?? 'HEAD', 'ref');
-        yield* headTree(opts.cwd, ref, opts.paths ?? [], cap);
-        return;
-    }
-    // A mistyped path must fail, not scan nothing; git would list nothing.
-    for (const path of opts.paths ?? [])
-        await requireExists(opts.cwd, path);
-    const found = (await isWorkTree(opts.cwd))
-        ? gitFiles(opts.cwd, opts.paths ?? [])
-        : walkFiles(opts.cwd, opts.paths ?? []);
-    for await (const file of found)
-        yield await workTreeFile(file, cap);
-}
-async function workTreeFile(file, cap) {
-    const read = async () => {
-        try {
-            return await readFile(file.absolute);
-        }
-        catch (cause) {
-            throw new SourceError('file-unreadable', `Could not read ${file.path}.`, {
-                cause
-            });
-        }
-    };
-    let sample;
-    try {
-        const handle = await open$1(file.absolute, 'r');
-        try {
-            const { buffer, bytesRead } = await handle.read({
-                buffer: Buffer.alloc(BINARY_SNIFF_BYTES)
-            });
-            sample = buffer.subarray(0, bytesRead);
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch (cause) {
-        throw new SourceError('file-unreadable', `Could not read ${file.path}.`, {
-            cause
-        });
-    }
-    return {
-        path: file.path,
-        size: file.size,
-        binary: looksBinary(sample),
-        tooLarge: file.size > cap,
-        read
-    };
-}
-/** Tracked and untracked, not ignored: `git ls-files -z -co`. */
-async function* gitFiles(cwd, paths) {
-    const args = [
-        '-c',
-        'core.quotePath=false',
-        'ls-files',
-        '-z',
-        '--cached',
-        '--others',
-        '--exclude-standard',
-        '--deduplicate',
-        '--',
-        ...paths
-    ];
-    for await (const entry of nulSeparated(cwd, args)) {
-        // Tracked files deleted from the work tree, and submodule directories,
-        // are listed by git but are not files to read.
-        const file = await statRegular(cwd, entry);
-        if (file !== undefined)
-            yield file;
-    }
-}
-/** The regular files committed at `ref`: `git ls-tree -r -z -l`. */
-async function* headTree(cwd, ref, paths, cap) {
-    const args = ['ls-tree', '-r', '-z', '-l', '--full-tree', ref, '--'];
-    const reader = readBlobs(cwd);
-    try {
-        for await (const entry of nulSeparated(cwd, [...args, ...paths])) {
-            // `<mode> <type> <object> <size>\t<path>`
-            const tab = entry.indexOf('\t');
-            const fields = entry.slice(0, tab).split(/ {1,64}/);
-            const [mode, type, oid, sizeField] = fields;
-            if (tab < 0 || type !== 'blob' || mode === '120000' || !oid)
-                continue;
-            const size = Number(sizeField);
-            yield await headFile(reader, cwd, entry.slice(tab + 1), oid, size, cap);
-        }
-    }
-    finally {
-        reader.close();
-    }
-}
-async function headFile(reader, cwd, path, oid, size, cap) {
-    const tooLarge = size > cap;
-    // A file under the cap is read once, here, and kept for read(); a larger
-    // one is sniffed only and read again on demand.
-    const data = await reader.readObject(oid, tooLarge ? BINARY_SNIFF_BYTES : Infinity);
-    const read = async () => {
-        if (!tooLarge)
-            return data;
-        const late = readBlobs(cwd);
-        try {
-            return await late.readObject(oid);
-        }
-        finally {
-            late.close();
-        }
-    };
-    return { path, size, binary: looksBinary(data), tooLarge, read };
-}
-/** Streams the NUL-separated entries git prints for `args`. */
-async function* nulSeparated(cwd, args) {
-    const child = spawnGit(cwd, args);
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-        stderr = (stderr + chunk).slice(-2e3);
-    });
-    const exit = new Promise((resolve, reject) => {
-        child.on('error', cause => reject(spawnFailure(cwd, args, cause)));
-        child.on('close', code => resolve(code ?? -1));
-    });
-    exit.catch(() => { });
-    child.stdin.end();
-    let rest = Buffer.alloc(0);
-    let completed = false;
-    try {
-        for await (const chunk of child.stdout) {
-            let data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
-            let nul = data.indexOf(0);
-            while (nul !== -1) {
-                yield data.toString('utf8', 0, nul);
-                data = data.subarray(nul + 1);
-                nul = data.indexOf(0);
-            }
-            rest = Buffer.from(data);
-        }
-        const code = await exit;
-        if (code !== 0)
-            throw exitFailure(args, { stderr, exitCode: code });
-        completed = true;
-    }
-    finally {
-        if (!completed && child.exitCode === null)
-            child.kill();
-    }
-}
-
-/**
- * Resolves a `--diff` value. Two dots (or one revision, meaning `..HEAD`)
- * compare the two commits directly; three dots compare from their merge
- * base, as `git diff A...B` does. Throws `SourceError`.
- */
-async function resolveCliRange(cwd, spec) {
-    await requireRepository(cwd);
-    const threeDots = spec.includes('...');
-    const [rawBase = '', rawHead = ''] = spec.split(threeDots ? '...' : '..');
-    const base = checkRevision(rawBase, '--diff base');
-    const head = checkRevision(rawHead || 'HEAD', '--diff head');
-    const resolve = async (rev, what) => {
-        const sha = await localCommit(cwd, rev);
-        if (sha !== undefined)
-            return sha;
-        throw new SourceError('range-unresolvable', `--diff ${spec}: the ${what} "${rev}" is not a commit in this ` +
-            'repository (expected a SHA, branch or tag; fetch it first if it ' +
-            'is on a remote).');
-    };
-    const headSha = await resolve(head, 'head');
-    const baseSha = await resolve(base, 'base');
-    const from = threeDots
-        ? await mergeBase({ cwd, log: () => undefined }, baseSha, headSha)
-        : baseSha;
-    return {
-        base: from,
-        head: headSha,
-        description: `${spec} (${shortSha(from)}..${shortSha(headSha)})`
     };
 }
 
@@ -65072,7 +65059,7 @@ async function scanCommand(args, io) {
         rules: prepared.rules,
         config: prepared.config,
         ...(prepared.baseline ? { baseline: prepared.baseline } : {}),
-        maxFileBytes: maxFileBytes ?? prepared.config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES$1,
+        maxFileBytes: maxFileBytes ?? prepared.config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
         onProgress: progress.update
     });
     progress.done();
@@ -65170,7 +65157,7 @@ async function baselineCommand(args, io) {
         },
         rules: prepared.rules,
         config: prepared.config,
-        maxFileBytes: prepared.config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES$1
+        maxFileBytes: prepared.config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
     });
     const count = await writeBaseline(resolve$1(io.cwd, values.output), outcome.findings);
     io.stdout(`Wrote ${count} accepted findings to ${values.output}. Point the ` +

@@ -34,7 +34,7 @@ import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { stat as stat$1, realpath, readFile, lstat as lstat$1, readdir as readdir$1, opendir, open as open$1, mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
-import path, { resolve as resolve$1, join, relative, sep as sep$1, dirname } from 'node:path';
+import path, { join, relative, sep as sep$1, resolve as resolve$1, dirname } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createHash, createHmac, createPublicKey } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync as readFileSync$1 } from 'node:fs';
@@ -54197,15 +54197,22 @@ function* readJson(document) {
         yield* readTreeOrLines(document);
 }
 function* readJsonLines(document) {
-    const text = document.text;
+    const parsed = yield* readObjectLines(document);
+    if (parsed === 0)
+        yield* ssnTokens(document.text);
+}
+/**
+ * The records of each line that holds one whole JSON object; returns how
+ * many lines parsed. Only a whole object on one line can parse: trying
+ * every `{` line of a pretty-printed file would throw thousands of times.
+ */
+function* readObjectLines(document) {
     let at = 0;
     let parsed = 0;
-    for (const line of text.split('\n')) {
+    for (const line of document.text.split('\n')) {
         const start = at;
         at += line.length + 1;
         const trimmed = line.trim();
-        // Only a whole object on one line can parse; trying every `{` line of
-        // a pretty-printed file would throw thousands of times.
         if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
             continue;
         let node;
@@ -54219,8 +54226,7 @@ function* readJsonLines(document) {
         if (node)
             yield* readFixture(node, document.path);
     }
-    if (parsed === 0)
-        yield* ssnTokens(text);
+    return parsed;
 }
 function* readTreeOrLines(document) {
     const text = document.text;
@@ -54232,25 +54238,7 @@ function* readTreeOrLines(document) {
         return;
     }
     // JSON Lines, or a template that is not valid YAML: read line by line.
-    let at = 0;
-    let parsedLines = 0;
-    for (const line of text.split('\n')) {
-        const start = at;
-        at += line.length + 1;
-        const trimmed = line.trim();
-        if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
-            continue;
-        let node;
-        try {
-            node = fromJson(JSON.parse(trimmed), start, start + line.length);
-        }
-        catch {
-            continue;
-        }
-        parsedLines++;
-        if (node)
-            yield* readFixture(node, document.path);
-    }
+    const parsedLines = yield* readObjectLines(document);
     // A file cut short or templated is read as prose only when it speaks of
     // patients at all: reading every broken JSON file as notes is slow and
     // finds nothing.
@@ -66335,455 +66323,6 @@ const TOOL_NAME = 'HIPAA Gate';
 const VERSION$6 = '0.1.0';
 
 /**
- * What both front doors do before scanning: read the config file and the
- * baseline, settle `fail-on`, and choose the rules that run.
- */
-const DEFAULT_MAX_FILE_BYTES$1 = 2 * 1024 * 1024;
-async function prepare(options) {
-    const config = await loadConfig({
-        path: options.configPath,
-        absolutePath: resolve$1(options.cwd, options.configPath),
-        required: options.configRequired,
-        knownRuleIds: new Set(allRules.map(r => r.id))
-    });
-    const baselinePath = options.baseline ?? config.baseline;
-    const baseline = baselinePath && !options.skipBaseline
-        ? await readBaseline(baselinePath, resolve$1(options.cwd, baselinePath))
-        : undefined;
-    return {
-        config,
-        ...(baseline ? { baseline } : {}),
-        rules: buildRules(config.trustedActionOwners
-            ? { ciConfig: { trustedActionOwners: config.trustedActionOwners } }
-            : {}).filter(r => !config.disabledRules.has(r.id)),
-        failOn: options.failOn ?? config.failOn ?? 'error'
-    };
-}
-/** The gate's verdict: failure when an active finding reaches `failOn`. */
-function conclusionOf(findings, failOn) {
-    return findings.some(f => f.suppression === undefined && meetsThreshold(f.severity, failOn))
-        ? 'failure'
-        : 'success';
-}
-/** Assembles the result every reporter reads. */
-function assembleResult(prepared, fields) {
-    return {
-        tool: { name: TOOL_NAME, version: VERSION$6 },
-        config: {
-            ...(prepared.config.path ? { path: prepared.config.path } : {}),
-            digest: prepared.config.digest
-        },
-        failOn: prepared.failOn,
-        conclusion: conclusionOf(fields.findings, prepared.failOn),
-        ...fields,
-        rules: fields.rules ?? prepared.rules
-    };
-}
-
-/**
- * Inline suppression: a `hipaa-gate:allow <reason>` comment on the line of a
- * finding. The reason is what the audit trail records, so a marker without
- * one does not suppress anything.
- */
-const MARKER = /hipaa-gate:allow\b([^\n]{0,400})/;
-// Comment closers that trail a reason: `-->`, `*/`, `%>` and the like.
-const TRAILING_CLOSER = /\s*(?:-->|\*\/|%>|\?>|#>)\s*$/;
-/** Reads the marker on `line`, if there is one, and its reason. */
-function readInlineMarker(line) {
-    const match = MARKER.exec(line);
-    if (!match)
-        return { found: false };
-    const reason = match[1]
-        .replace(TRAILING_CLOSER, '')
-        .replace(/^[\s:=-]+/, '')
-        .trim();
-    return { found: true, reason: reason.length > 0 ? reason : undefined };
-}
-
-/**
- * The keyword prefilter: one Aho–Corasick pass over the text finds every
- * occurrence of every rule keyword, case-insensitively, in time linear in
- * the text whatever the number of keywords. Rules then run only near hits.
- *
- * The automaton is a DFA over a small alphabet of character classes, so
- * the rows the scan visits stay in the CPU cache, with each entry already
- * multiplied out to its row: one load and one sign test per character.
- */
-// Characters are folded to a small alphabet before the automaton sees them:
-// ASCII letters case-insensitively, digits and punctuation as themselves,
-// everything else (including all non-ASCII) as one "other" class that no
-// keyword contains.
-const OTHER = 0;
-class KeywordIndex {
-    keywords;
-    /** Class of every UTF-16 unit: 0 for all that no keyword contains. */
-    classOf = new Uint8Array(65536);
-    alphabet;
-    /**
-     * Entry `row + class`, where `row` is a state times the alphabet size:
-     * the next state's row, bit-inverted when keywords end in that state, so
-     * the hot loop needs one load and one sign test per character.
-     */
-    delta;
-    /** For each state, the keywords that end there (via output links). */
-    outputs;
-    constructor(keywords) {
-        this.keywords = keywords;
-        let next = 1;
-        for (const word of keywords) {
-            if (word.length === 0 || /[^\x01-\x7f]/.test(word)) {
-                throw new Error(`Keyword "${word}" is empty or has a non-ASCII character; ` +
-                    'keywords must be non-empty ASCII');
-            }
-            for (const ch of word.toLowerCase()) {
-                const code = ch.charCodeAt(0);
-                if (this.classOf[code] === OTHER) {
-                    this.classOf[code] = next;
-                    const upper = ch.toUpperCase().charCodeAt(0);
-                    if (upper < 128)
-                        this.classOf[upper] = next;
-                    next++;
-                }
-            }
-        }
-        this.alphabet = next;
-        // Build the trie, then turn it into a full transition table (a DFA) by
-        // breadth-first failure links, so scanning never backtracks.
-        const goto = [new Array(next).fill(-1)];
-        const out = [[]];
-        keywords.forEach((word, index) => {
-            let state = 0;
-            for (const ch of word.toLowerCase()) {
-                const c = this.classOf[ch.charCodeAt(0)];
-                let to = goto[state][c];
-                if (to === -1) {
-                    to = goto.length;
-                    goto.push(new Array(next).fill(-1));
-                    out.push([]);
-                    goto[state][c] = to;
-                }
-                state = to;
-            }
-            out[state].push(index);
-        });
-        const states = goto.length;
-        const delta = new Int32Array(states * next);
-        const fail = new Int32Array(states);
-        const queue = [];
-        for (let c = 0; c < next; c++) {
-            const to = goto[0][c];
-            delta[c] = to === -1 ? 0 : to;
-            if (to > 0)
-                queue.push(to);
-        }
-        for (let head = 0; head < queue.length; head++) {
-            const state = queue[head];
-            out[state].push(...out[fail[state]]);
-            for (let c = 0; c < next; c++) {
-                const to = goto[state][c];
-                if (to === -1) {
-                    delta[state * next + c] = delta[fail[state] * next + c];
-                }
-                else {
-                    fail[to] = delta[fail[state] * next + c];
-                    delta[state * next + c] = to;
-                    queue.push(to);
-                }
-            }
-        }
-        this.delta = delta.map(to => out[to].length > 0 ? ~(to * next) : to * next);
-        this.outputs = out.map(list => (list.length > 0 ? list : undefined));
-    }
-    /** Calls `onHit` for every keyword occurrence in `text`, in order. */
-    scan(text, onHit) {
-        this.report(this.run(text, 0, text.length, 0, []), onHit);
-    }
-    /** All hits in `text`, for callers that want a list. */
-    hits(text) {
-        const list = [];
-        this.scan(text, (keyword, end) => list.push({ keyword, end }));
-        return list;
-    }
-    /**
-     * Runs the automaton over `text[from, to)` starting in `row`, appending
-     * (end offset, row) pairs for every state where keywords end.
-     */
-    run(text, from, to, row, hits) {
-        const { classOf, delta } = this;
-        let state = row;
-        for (let i = from; i < to; i++) {
-            state = delta[state + classOf[text.charCodeAt(i)]];
-            if (state < 0) {
-                state = ~state;
-                hits.push(i + 1, state);
-            }
-        }
-        return hits;
-    }
-    /** Reports `hits`, keyword by keyword. */
-    report(hits, onHit) {
-        for (let k = 0; k < hits.length; k += 2) {
-            const end = hits[k];
-            for (const keyword of this.outputs[hits[k + 1] / this.alphabet]) {
-                onHit(keyword, end);
-            }
-        }
-    }
-}
-
-class Engine {
-    rules;
-    textRules;
-    alwaysRun;
-    documentRules;
-    index;
-    /** For each keyword, the indexes (into textRules) of rules that use it. */
-    keywordRules;
-    options;
-    constructor(rules, options = {}) {
-        this.rules = rules;
-        this.options = options;
-        this.textRules = rules.filter((r) => r.kind === 'text');
-        this.documentRules = rules.filter((r) => r.kind === 'document');
-        this.alwaysRun = this.textRules.filter(r => r.keywords.length === 0);
-        const keywordIds = new Map();
-        this.keywordRules = [];
-        this.textRules.forEach((rule, ruleIndex) => {
-            for (const raw of rule.keywords) {
-                const keyword = raw.toLowerCase();
-                let id = keywordIds.get(keyword);
-                if (id === undefined) {
-                    id = keywordIds.size;
-                    keywordIds.set(keyword, id);
-                    this.keywordRules.push([]);
-                }
-                const users = this.keywordRules[id];
-                if (!users.includes(ruleIndex))
-                    users.push(ruleIndex);
-            }
-        });
-        this.index = new KeywordIndex([...keywordIds.keys()]);
-    }
-    /**
-     * Scans plain text from `path`: the whole file, or in a diff the added
-     * lines joined with `\n`, where `lineNumbers[i]` is the file line of the
-     * text's line `i`.
-     */
-    scanText(path, text, lineNumbers) {
-        const windows = this.windowsByRule(text);
-        const found = [];
-        // Spans matched by specific rules, and the catch-all rules' findings
-        // that wait to see whether one of those spans covers them.
-        const claimed = [];
-        const pending = [];
-        let starts;
-        const markers = new Map();
-        const run = (rule, from, to) => {
-            const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-            for (const match of rule.detect(slice)) {
-                starts ??= lineStarts(text);
-                const finding = this.toFinding(rule, match, from, path, text, starts, markers, lineNumbers);
-                const start = from + match.start;
-                const end = from + match.end;
-                if (rule.fallback) {
-                    pending.push({ finding, start, end });
-                }
-                else {
-                    found.push(finding);
-                    claimed.push(start, end);
-                }
-            }
-        };
-        for (const rule of this.alwaysRun) {
-            if (rule.appliesTo && !rule.appliesTo(path))
-                continue;
-            run(rule, 0, text.length);
-        }
-        windows.forEach((spans, ruleIndex) => {
-            const rule = this.textRules[ruleIndex];
-            if (rule.appliesTo && !rule.appliesTo(path))
-                return;
-            for (let i = 0; i < spans.length; i += 2)
-                run(rule, spans[i], spans[i + 1]);
-        });
-        for (const { finding, start, end } of pending) {
-            if (!overlapsAny(claimed, start, end))
-                found.push(finding);
-        }
-        return found;
-    }
-    /** Whether any document rule reads this file; `sample` is its start. */
-    wantsDocument(path, sample) {
-        return this.documentRules.some(rule => rule.appliesTo(path, sample));
-    }
-    /** Runs the document rules that read `document`. */
-    scanDocument(document) {
-        const sample = document.text.slice(0, 4096);
-        const found = [];
-        let starts;
-        const markers = new Map();
-        for (const rule of this.documentRules) {
-            if (!rule.appliesTo(document.path, sample))
-                continue;
-            if (document.bytes !== undefined && !rule.binary)
-                continue;
-            for (const match of rule.detect(document)) {
-                starts ??= lineStarts(document.text);
-                const finding = this.toFinding(rule, match, 0, document.path, document.text, starts, markers);
-                if (match.changed ||
-                    document.fullScan ||
-                    touchesChange(finding, document)) {
-                    found.push(finding);
-                }
-            }
-        }
-        return found;
-    }
-    /**
-     * One prefilter pass; for each text rule with hits, the merged windows
-     * (pairs of start and end offsets) around its keyword occurrences.
-     */
-    windowsByRule(text) {
-        const windows = new Map();
-        if (this.index.keywords.length === 0)
-            return windows;
-        const rules = this.textRules;
-        const keywords = this.index.keywords;
-        this.index.scan(text, (keyword, end) => {
-            for (const ruleIndex of this.keywordRules[keyword]) {
-                let spans = windows.get(ruleIndex);
-                if (spans === undefined) {
-                    spans = [];
-                    windows.set(ruleIndex, spans);
-                }
-                const last = spans.length - 1;
-                // Hits inside the current window add nothing.
-                if (last > 0 && end <= spans[last])
-                    continue;
-                const rule = rules[ruleIndex];
-                const context = rule.contextLines ?? 0;
-                const reach = context === 0 ? rule.reach : undefined;
-                const start = reach === undefined
-                    ? windowStart(text, end - 1, context)
-                    : reachStart(text, end - keywords[keyword].length, reach);
-                const stop = reach === undefined
-                    ? windowEnd(text, end - 1, context)
-                    : reachEnd(text, end, reach);
-                if (last > 0 && start <= spans[last]) {
-                    spans[last] = Math.max(spans[last], stop);
-                }
-                else
-                    spans.push(start, stop);
-            }
-        });
-        return windows;
-    }
-    toFinding(rule, match, base, path, text, starts, markers, lineNumbers) {
-        this.options.onValue?.(match.value, rule);
-        const startOffset = base + match.start;
-        const endOffset = Math.max(startOffset, base + match.end - 1);
-        const startIndex = lineIndexAt(starts, startOffset);
-        const endIndex = lineIndexAt(starts, endOffset);
-        const fileLine = (index) => lineNumbers ? (lineNumbers[index] ?? index + 1) : index + 1;
-        const finding = {
-            ruleId: rule.id,
-            category: rule.category,
-            severity: this.options.severities?.get(rule.id) ??
-                match.severity ??
-                rule.severity,
-            safeguard: rule.safeguard,
-            file: path,
-            line: fileLine(startIndex),
-            column: startOffset - starts[startIndex] + 1,
-            endLine: fileLine(endIndex),
-            endColumn: endOffset - starts[endIndex] + 2,
-            message: match.message ?? rule.summary,
-            fingerprint: fingerprint(rule.id, path, match.value),
-            redacted: redact(match.value, rule.redaction, match.kind ?? rule.id),
-            ...(match.properties ? { properties: match.properties } : {})
-        };
-        // One read of a line however many findings it holds: a long minified
-        // line with thousands of matches must not be re-read for each.
-        let marker = markers.get(startIndex);
-        if (marker === undefined) {
-            marker = readInlineMarker(lineText(text, starts, startIndex));
-            markers.set(startIndex, marker);
-        }
-        if (marker.found && marker.reason !== undefined) {
-            finding.suppression = {
-                kind: 'inline',
-                reason: scrubReason(marker.reason, match.value)
-            };
-        }
-        else if (marker.found) {
-            finding.message +=
-                ' (a hipaa-gate:allow marker without a reason does not suppress)';
-        }
-        return finding;
-    }
-}
-/** Whether [start, end) overlaps one of the pairs in `spans`. */
-function overlapsAny(spans, start, end) {
-    for (let i = 0; i < spans.length; i += 2) {
-        if (spans[i] < end && start < spans[i + 1])
-            return true;
-    }
-    return false;
-}
-function touchesChange(finding, document) {
-    for (let line = finding.line; line <= finding.endLine; line++) {
-        if (document.isChanged(line))
-            return true;
-    }
-    return false;
-}
-/** A reason is logged in the audit trail, so it must not repeat the value. */
-function scrubReason(reason, value) {
-    const clean = value.length > 0 ? reason.split(value).join('[redacted]') : reason;
-    return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
-}
-
-/**
- * Suppression by configuration: path ignores and the baseline. Inline
- * markers are read by the engine, where the line text still exists. A
- * suppressed finding stays in the results, marked, so the audit trail
- * shows what was let through and why.
- */
-/** Returns a function that marks a finding suppressed where policy says. */
-function suppressor(policy) {
-    const matchers = policy.ignorePaths.map(ignore => ({
-        ignore,
-        test: picomatch(ignore.pattern, { dot: true })
-    }));
-    return (finding) => {
-        if (finding.suppression)
-            return finding;
-        for (const { ignore, test } of matchers) {
-            if (ignore.ruleId !== undefined && ignore.ruleId !== finding.ruleId) {
-                continue;
-            }
-            if (test(finding.file)) {
-                return {
-                    ...finding,
-                    suppression: { kind: 'path', reason: ignore.reason }
-                };
-            }
-        }
-        const accepted = policy.baseline?.entries.get(finding.fingerprint);
-        if (accepted) {
-            return {
-                ...finding,
-                suppression: {
-                    kind: 'baseline',
-                    reason: accepted.reason ?? `accepted in ${policy.baseline.path}`
-                }
-            };
-        }
-        return finding;
-    };
-}
-
-/**
  * Failures to find the text to scan. They stop the gate: a scan that
  * cannot see the change must not pass as a scan that found nothing.
  */
@@ -68307,6 +67846,454 @@ async function* nulSeparated(cwd, args) {
         if (!completed && child.exitCode === null)
             child.kill();
     }
+}
+
+/**
+ * What both front doors do before scanning: read the config file and the
+ * baseline, settle `fail-on`, and choose the rules that run.
+ */
+async function prepare(options) {
+    const config = await loadConfig({
+        path: options.configPath,
+        absolutePath: resolve$1(options.cwd, options.configPath),
+        required: options.configRequired,
+        knownRuleIds: new Set(allRules.map(r => r.id))
+    });
+    const baselinePath = options.baseline ?? config.baseline;
+    const baseline = baselinePath && !options.skipBaseline
+        ? await readBaseline(baselinePath, resolve$1(options.cwd, baselinePath))
+        : undefined;
+    return {
+        config,
+        ...(baseline ? { baseline } : {}),
+        rules: buildRules(config.trustedActionOwners
+            ? { ciConfig: { trustedActionOwners: config.trustedActionOwners } }
+            : {}).filter(r => !config.disabledRules.has(r.id)),
+        failOn: options.failOn ?? config.failOn ?? 'error'
+    };
+}
+/** The gate's verdict: failure when an active finding reaches `failOn`. */
+function conclusionOf(findings, failOn) {
+    return findings.some(f => f.suppression === undefined && meetsThreshold(f.severity, failOn))
+        ? 'failure'
+        : 'success';
+}
+/** Assembles the result every reporter reads. */
+function assembleResult(prepared, fields) {
+    return {
+        tool: { name: TOOL_NAME, version: VERSION$6 },
+        config: {
+            ...(prepared.config.path ? { path: prepared.config.path } : {}),
+            digest: prepared.config.digest
+        },
+        failOn: prepared.failOn,
+        conclusion: conclusionOf(fields.findings, prepared.failOn),
+        ...fields,
+        rules: fields.rules ?? prepared.rules
+    };
+}
+
+/**
+ * Inline suppression: a `hipaa-gate:allow <reason>` comment on the line of a
+ * finding. The reason is what the audit trail records, so a marker without
+ * one does not suppress anything.
+ */
+const MARKER = /hipaa-gate:allow\b([^\n]{0,400})/;
+// Comment closers that trail a reason: `-->`, `*/`, `%>` and the like.
+const TRAILING_CLOSER = /\s*(?:-->|\*\/|%>|\?>|#>)\s*$/;
+/** Reads the marker on `line`, if there is one, and its reason. */
+function readInlineMarker(line) {
+    const match = MARKER.exec(line);
+    if (!match)
+        return { found: false };
+    const reason = match[1]
+        .replace(TRAILING_CLOSER, '')
+        .replace(/^[\s:=-]+/, '')
+        .trim();
+    return { found: true, reason: reason.length > 0 ? reason : undefined };
+}
+
+/**
+ * The keyword prefilter: one Aho–Corasick pass over the text finds every
+ * occurrence of every rule keyword, case-insensitively, in time linear in
+ * the text whatever the number of keywords. Rules then run only near hits.
+ *
+ * The automaton is a DFA over a small alphabet of character classes, so
+ * the rows the scan visits stay in the CPU cache, with each entry already
+ * multiplied out to its row: one load and one sign test per character.
+ */
+// Characters are folded to a small alphabet before the automaton sees them:
+// ASCII letters case-insensitively, digits and punctuation as themselves,
+// everything else (including all non-ASCII) as one "other" class that no
+// keyword contains.
+const OTHER = 0;
+class KeywordIndex {
+    keywords;
+    /** Class of every UTF-16 unit: 0 for all that no keyword contains. */
+    classOf = new Uint8Array(65536);
+    alphabet;
+    /**
+     * Entry `row + class`, where `row` is a state times the alphabet size:
+     * the next state's row, bit-inverted when keywords end in that state, so
+     * the hot loop needs one load and one sign test per character.
+     */
+    delta;
+    /** For each state, the keywords that end there (via output links). */
+    outputs;
+    constructor(keywords) {
+        this.keywords = keywords;
+        let next = 1;
+        for (const word of keywords) {
+            if (word.length === 0 || /[^\x01-\x7f]/.test(word)) {
+                throw new Error(`Keyword "${word}" is empty or has a non-ASCII character; ` +
+                    'keywords must be non-empty ASCII');
+            }
+            for (const ch of word.toLowerCase()) {
+                const code = ch.charCodeAt(0);
+                if (this.classOf[code] === OTHER) {
+                    this.classOf[code] = next;
+                    const upper = ch.toUpperCase().charCodeAt(0);
+                    if (upper < 128)
+                        this.classOf[upper] = next;
+                    next++;
+                }
+            }
+        }
+        this.alphabet = next;
+        // Build the trie, then turn it into a full transition table (a DFA) by
+        // breadth-first failure links, so scanning never backtracks.
+        const goto = [new Array(next).fill(-1)];
+        const out = [[]];
+        keywords.forEach((word, index) => {
+            let state = 0;
+            for (const ch of word.toLowerCase()) {
+                const c = this.classOf[ch.charCodeAt(0)];
+                let to = goto[state][c];
+                if (to === -1) {
+                    to = goto.length;
+                    goto.push(new Array(next).fill(-1));
+                    out.push([]);
+                    goto[state][c] = to;
+                }
+                state = to;
+            }
+            out[state].push(index);
+        });
+        const states = goto.length;
+        const delta = new Int32Array(states * next);
+        const fail = new Int32Array(states);
+        const queue = [];
+        for (let c = 0; c < next; c++) {
+            const to = goto[0][c];
+            delta[c] = to === -1 ? 0 : to;
+            if (to > 0)
+                queue.push(to);
+        }
+        for (let head = 0; head < queue.length; head++) {
+            const state = queue[head];
+            out[state].push(...out[fail[state]]);
+            for (let c = 0; c < next; c++) {
+                const to = goto[state][c];
+                if (to === -1) {
+                    delta[state * next + c] = delta[fail[state] * next + c];
+                }
+                else {
+                    fail[to] = delta[fail[state] * next + c];
+                    delta[state * next + c] = to;
+                    queue.push(to);
+                }
+            }
+        }
+        this.delta = delta.map(to => out[to].length > 0 ? ~(to * next) : to * next);
+        this.outputs = out.map(list => (list.length > 0 ? list : undefined));
+    }
+    /** Calls `onHit` for every keyword occurrence in `text`, in order. */
+    scan(text, onHit) {
+        this.report(this.run(text, 0, text.length, 0, []), onHit);
+    }
+    /** All hits in `text`, for callers that want a list. */
+    hits(text) {
+        const list = [];
+        this.scan(text, (keyword, end) => list.push({ keyword, end }));
+        return list;
+    }
+    /**
+     * Runs the automaton over `text[from, to)` starting in `row`, appending
+     * (end offset, row) pairs for every state where keywords end.
+     */
+    run(text, from, to, row, hits) {
+        const { classOf, delta } = this;
+        let state = row;
+        for (let i = from; i < to; i++) {
+            state = delta[state + classOf[text.charCodeAt(i)]];
+            if (state < 0) {
+                state = ~state;
+                hits.push(i + 1, state);
+            }
+        }
+        return hits;
+    }
+    /** Reports `hits`, keyword by keyword. */
+    report(hits, onHit) {
+        for (let k = 0; k < hits.length; k += 2) {
+            const end = hits[k];
+            for (const keyword of this.outputs[hits[k + 1] / this.alphabet]) {
+                onHit(keyword, end);
+            }
+        }
+    }
+}
+
+class Engine {
+    rules;
+    textRules;
+    alwaysRun;
+    documentRules;
+    index;
+    /** For each keyword, the indexes (into textRules) of rules that use it. */
+    keywordRules;
+    options;
+    constructor(rules, options = {}) {
+        this.rules = rules;
+        this.options = options;
+        this.textRules = rules.filter((r) => r.kind === 'text');
+        this.documentRules = rules.filter((r) => r.kind === 'document');
+        this.alwaysRun = this.textRules.filter(r => r.keywords.length === 0);
+        const keywordIds = new Map();
+        this.keywordRules = [];
+        this.textRules.forEach((rule, ruleIndex) => {
+            for (const raw of rule.keywords) {
+                const keyword = raw.toLowerCase();
+                let id = keywordIds.get(keyword);
+                if (id === undefined) {
+                    id = keywordIds.size;
+                    keywordIds.set(keyword, id);
+                    this.keywordRules.push([]);
+                }
+                const users = this.keywordRules[id];
+                if (!users.includes(ruleIndex))
+                    users.push(ruleIndex);
+            }
+        });
+        this.index = new KeywordIndex([...keywordIds.keys()]);
+    }
+    /**
+     * Scans plain text from `path`: the whole file, or in a diff the added
+     * lines joined with `\n`, where `lineNumbers[i]` is the file line of the
+     * text's line `i`.
+     */
+    scanText(path, text, lineNumbers) {
+        const windows = this.windowsByRule(text);
+        const found = [];
+        // Spans matched by specific rules, and the catch-all rules' findings
+        // that wait to see whether one of those spans covers them.
+        const claimed = [];
+        const pending = [];
+        let starts;
+        const markers = new Map();
+        const run = (rule, from, to) => {
+            const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+            for (const match of rule.detect(slice)) {
+                starts ??= lineStarts(text);
+                const finding = this.toFinding(rule, match, from, path, text, starts, markers, lineNumbers);
+                const start = from + match.start;
+                const end = from + match.end;
+                if (rule.fallback) {
+                    pending.push({ finding, start, end });
+                }
+                else {
+                    found.push(finding);
+                    claimed.push(start, end);
+                }
+            }
+        };
+        for (const rule of this.alwaysRun) {
+            if (rule.appliesTo && !rule.appliesTo(path))
+                continue;
+            run(rule, 0, text.length);
+        }
+        windows.forEach((spans, ruleIndex) => {
+            const rule = this.textRules[ruleIndex];
+            if (rule.appliesTo && !rule.appliesTo(path))
+                return;
+            for (let i = 0; i < spans.length; i += 2)
+                run(rule, spans[i], spans[i + 1]);
+        });
+        for (const { finding, start, end } of pending) {
+            if (!overlapsAny(claimed, start, end))
+                found.push(finding);
+        }
+        return found;
+    }
+    /** Whether any document rule reads this file; `sample` is its start. */
+    wantsDocument(path, sample) {
+        return this.documentRules.some(rule => rule.appliesTo(path, sample));
+    }
+    /** Runs the document rules that read `document`. */
+    scanDocument(document) {
+        const sample = document.text.slice(0, 4096);
+        const found = [];
+        let starts;
+        const markers = new Map();
+        for (const rule of this.documentRules) {
+            if (!rule.appliesTo(document.path, sample))
+                continue;
+            if (document.bytes !== undefined && !rule.binary)
+                continue;
+            for (const match of rule.detect(document)) {
+                starts ??= lineStarts(document.text);
+                const finding = this.toFinding(rule, match, 0, document.path, document.text, starts, markers);
+                if (match.changed ||
+                    document.fullScan ||
+                    touchesChange(finding, document)) {
+                    found.push(finding);
+                }
+            }
+        }
+        return found;
+    }
+    /**
+     * One prefilter pass; for each text rule with hits, the merged windows
+     * (pairs of start and end offsets) around its keyword occurrences.
+     */
+    windowsByRule(text) {
+        const windows = new Map();
+        if (this.index.keywords.length === 0)
+            return windows;
+        const rules = this.textRules;
+        const keywords = this.index.keywords;
+        this.index.scan(text, (keyword, end) => {
+            for (const ruleIndex of this.keywordRules[keyword]) {
+                let spans = windows.get(ruleIndex);
+                if (spans === undefined) {
+                    spans = [];
+                    windows.set(ruleIndex, spans);
+                }
+                const last = spans.length - 1;
+                // Hits inside the current window add nothing.
+                if (last > 0 && end <= spans[last])
+                    continue;
+                const rule = rules[ruleIndex];
+                const context = rule.contextLines ?? 0;
+                const reach = context === 0 ? rule.reach : undefined;
+                const start = reach === undefined
+                    ? windowStart(text, end - 1, context)
+                    : reachStart(text, end - keywords[keyword].length, reach);
+                const stop = reach === undefined
+                    ? windowEnd(text, end - 1, context)
+                    : reachEnd(text, end, reach);
+                if (last > 0 && start <= spans[last]) {
+                    spans[last] = Math.max(spans[last], stop);
+                }
+                else
+                    spans.push(start, stop);
+            }
+        });
+        return windows;
+    }
+    toFinding(rule, match, base, path, text, starts, markers, lineNumbers) {
+        this.options.onValue?.(match.value, rule);
+        const startOffset = base + match.start;
+        const endOffset = Math.max(startOffset, base + match.end - 1);
+        const startIndex = lineIndexAt(starts, startOffset);
+        const endIndex = lineIndexAt(starts, endOffset);
+        const fileLine = (index) => lineNumbers ? (lineNumbers[index] ?? index + 1) : index + 1;
+        const finding = {
+            ruleId: rule.id,
+            category: rule.category,
+            severity: this.options.severities?.get(rule.id) ??
+                match.severity ??
+                rule.severity,
+            safeguard: rule.safeguard,
+            file: path,
+            line: fileLine(startIndex),
+            column: startOffset - starts[startIndex] + 1,
+            endLine: fileLine(endIndex),
+            endColumn: endOffset - starts[endIndex] + 2,
+            message: match.message ?? rule.summary,
+            fingerprint: fingerprint(rule.id, path, match.value),
+            redacted: redact(match.value, rule.redaction, match.kind ?? rule.id),
+            ...(match.properties ? { properties: match.properties } : {})
+        };
+        // One read of a line however many findings it holds: a long minified
+        // line with thousands of matches must not be re-read for each.
+        let marker = markers.get(startIndex);
+        if (marker === undefined) {
+            marker = readInlineMarker(lineText(text, starts, startIndex));
+            markers.set(startIndex, marker);
+        }
+        if (marker.found && marker.reason !== undefined) {
+            finding.suppression = {
+                kind: 'inline',
+                reason: scrubReason(marker.reason, match.value)
+            };
+        }
+        else if (marker.found) {
+            finding.message +=
+                ' (a hipaa-gate:allow marker without a reason does not suppress)';
+        }
+        return finding;
+    }
+}
+/** Whether [start, end) overlaps one of the pairs in `spans`. */
+function overlapsAny(spans, start, end) {
+    for (let i = 0; i < spans.length; i += 2) {
+        if (spans[i] < end && start < spans[i + 1])
+            return true;
+    }
+    return false;
+}
+function touchesChange(finding, document) {
+    for (let line = finding.line; line <= finding.endLine; line++) {
+        if (document.isChanged(line))
+            return true;
+    }
+    return false;
+}
+/** A reason is logged in the audit trail, so it must not repeat the value. */
+function scrubReason(reason, value) {
+    const clean = value.length > 0 ? reason.split(value).join('[redacted]') : reason;
+    return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+}
+
+/**
+ * Suppression by configuration: path ignores and the baseline. Inline
+ * markers are read by the engine, where the line text still exists. A
+ * suppressed finding stays in the results, marked, so the audit trail
+ * shows what was let through and why.
+ */
+/** Returns a function that marks a finding suppressed where policy says. */
+function suppressor(policy) {
+    const matchers = policy.ignorePaths.map(ignore => ({
+        ignore,
+        test: picomatch(ignore.pattern, { dot: true })
+    }));
+    return (finding) => {
+        if (finding.suppression)
+            return finding;
+        for (const { ignore, test } of matchers) {
+            if (ignore.ruleId !== undefined && ignore.ruleId !== finding.ruleId) {
+                continue;
+            }
+            if (test(finding.file)) {
+                return {
+                    ...finding,
+                    suppression: { kind: 'path', reason: ignore.reason }
+                };
+            }
+        }
+        const accepted = policy.baseline?.entries.get(finding.fingerprint);
+        if (accepted) {
+            return {
+                ...finding,
+                suppression: {
+                    kind: 'baseline',
+                    reason: accepted.reason ?? `accepted in ${policy.baseline.path}`
+                }
+            };
+        }
+        return finding;
+    };
 }
 
 /**
@@ -75326,7 +75313,7 @@ async function runAction() {
 async function scanForEvent(settings, prepared) {
     const maxFileBytes = settings.maxFileBytes ??
         prepared.config.maxFileBytes ??
-        DEFAULT_MAX_FILE_BYTES$1;
+        DEFAULT_MAX_FILE_BYTES;
     const common = {
         cwd: settings.workspace,
         rules: prepared.rules,

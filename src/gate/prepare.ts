@@ -34,7 +34,8 @@ export interface Prepared {
   readonly failOn: Severity | 'never'
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024
+/** Added text per file above which a file is reported as not scanned. */
+export { DEFAULT_MAX_FILE_BYTES } from '../source/index.js'
 
 export async function prepare(options: PrepareOptions): Promise<Prepared> {
   const config = await loadConfig({

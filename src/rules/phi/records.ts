@@ -199,15 +199,24 @@ function* readJson(document: ScanDocument): Iterable<PatientRecord> {
 }
 
 function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
-  const text = document.text
+  const parsed = yield* readObjectLines(document)
+  if (parsed === 0) yield* ssnTokens(document.text)
+}
+
+/**
+ * The records of each line that holds one whole JSON object; returns how
+ * many lines parsed. Only a whole object on one line can parse: trying
+ * every `{` line of a pretty-printed file would throw thousands of times.
+ */
+function* readObjectLines(
+  document: ScanDocument
+): Generator<PatientRecord, number> {
   let at = 0
   let parsed = 0
-  for (const line of text.split('\n')) {
+  for (const line of document.text.split('\n')) {
     const start = at
     at += line.length + 1
     const trimmed = line.trim()
-    // Only a whole object on one line can parse; trying every `{` line of
-    // a pretty-printed file would throw thousands of times.
     if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) continue
     let node: TreeNode | undefined
     try {
@@ -218,7 +227,7 @@ function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
     parsed++
     if (node) yield* readFixture(node, document.path)
   }
-  if (parsed === 0) yield* ssnTokens(text)
+  return parsed
 }
 
 function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
@@ -230,22 +239,7 @@ function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
     return
   }
   // JSON Lines, or a template that is not valid YAML: read line by line.
-  let at = 0
-  let parsedLines = 0
-  for (const line of text.split('\n')) {
-    const start = at
-    at += line.length + 1
-    const trimmed = line.trim()
-    if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) continue
-    let node: TreeNode | undefined
-    try {
-      node = fromJson(JSON.parse(trimmed), start, start + line.length)
-    } catch {
-      continue
-    }
-    parsedLines++
-    if (node) yield* readFixture(node, document.path)
-  }
+  const parsedLines = yield* readObjectLines(document)
   // A file cut short or templated is read as prose only when it speaks of
   // patients at all: reading every broken JSON file as notes is slow and
   // finds nothing.
