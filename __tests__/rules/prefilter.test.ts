@@ -1,4 +1,4 @@
-import { KeywordIndex } from '../../src/rules/prefilter.js'
+import { KeywordIndex } from '../../src/rules/prefilter/index.js'
 import { randomChars } from '../helpers/fake-values.js'
 
 /** Every (keyword, end) pair found by plain string search. */
@@ -52,5 +52,51 @@ describe('KeywordIndex', () => {
   it('refuses a keyword it could never match', () => {
     expect(() => new KeywordIndex(['caf\u00e9'])).toThrow(/non-ASCII/)
     expect(() => new KeywordIndex([''])).toThrow(/empty/)
+  })
+})
+
+describe('KeywordIndex on long texts', () => {
+  const keywords = ['token', 'secret_key', 'ghp_', 'to', 'https://']
+  const js = new KeywordIndex(keywords, { wasm: false })
+  const fast = new KeywordIndex(keywords)
+
+  it('finds keywords that straddle the seams between quarters and chunks', () => {
+    // Chunks are 131,072 units in four quarters; put a keyword across
+    // every multiple of 1,024 so each seam, wherever it falls, is crossed.
+    const parts: string[] = []
+    for (let at = 0; at < 400_000; at += 1024) {
+      const filler = 'x'.repeat(1024 - 10)
+      parts.push(filler, 'secret_key')
+    }
+    for (const shift of [0, 1, 3, 5, 9]) {
+      const text = 'y'.repeat(shift) + parts.join('')
+      const hits = found(fast, text)
+      expect(hits.length).toBeGreaterThan(390)
+      expect(hits).toEqual(found(js, text))
+    }
+  })
+
+  it('agrees with plain search on random text of every length near a chunk', () => {
+    const alphabet = 'tokenTOKsecrt_yghp:/s '
+    for (const length of [1023, 1024, 1025, 131_071, 131_072, 131_075]) {
+      const text = randomChars(length, length, alphabet) // seeded by its length
+      expect(found(fast, text)).toEqual(naive(keywords, text))
+    }
+  })
+
+  it('reads UTF-16 units whole: a unit whose low byte is a letter is no letter', () => {
+    // U+0174 and U+016F have the low bytes of "t" and "o".
+    const lookalike = '\u0174\u016fken'
+    const text = `${lookalike} `.repeat(600) + 'token'
+    // "token" holds "to", keyword 3: both end in the last word only.
+    const end = text.length
+    expect(found(fast, text)).toEqual([`${end - 3}:3`, `${end}:0`])
+  })
+
+  it('reports a hit at every unit of a text made of one keyword', () => {
+    const text = 'to'.repeat(200_000)
+    const hits = fast.hits(text)
+    expect(hits).toHaveLength(200_000)
+    expect(found(fast, text)).toEqual(found(js, text))
   })
 })

@@ -7,7 +7,7 @@ import type { Finding, Severity } from '../findings/finding.js'
 import { fingerprint } from '../findings/fingerprint.js'
 import { readInlineMarker, type InlineMarker } from '../findings/inline.js'
 import { redact } from '../findings/redact.js'
-import { KeywordIndex } from '../rules/prefilter.js'
+import { KeywordIndex } from '../rules/prefilter/index.js'
 import type {
   DocumentRule,
   Match,

@@ -1,0 +1,95 @@
+/**
+ * The automaton's scan loop run in WebAssembly (scan.wat), four streams of
+ * text at once. A text is copied into the module's memory a chunk at a
+ * time, as UTF-16 code units, so memory stays the same whatever its size
+ * and every offset is the offset JavaScript sees.
+ */
+import type { Automaton } from './automaton.js'
+import { SCAN_WASM_BASE64 } from './scan-wasm.js'
+
+/** Code units per quarter of a chunk; the loop runs the four together. */
+const QUARTER = 32 * 1024
+const CHUNK = 4 * QUARTER
+/** scan.wat reads the class table from address 0. */
+const CLASS_AT = 0
+const DELTA_AT = 65536
+
+type Scan4 = (
+  main: number,
+  quarter: number,
+  warm: number,
+  delta: number,
+  hits: number,
+  out: number
+) => void
+
+let compiled: WebAssembly.Module | undefined
+
+/** Whether this runtime runs WebAssembly (`node --jitless` does not). */
+export const wasmAvailable = typeof WebAssembly === 'object'
+
+export class WasmScanner {
+  private readonly scan4: Scan4
+  private readonly bytes: Buffer
+  private readonly units: Uint16Array
+  private readonly words: Int32Array
+  /** Units read before a quarter so a keyword ending in it is seen whole. */
+  private readonly warm: number
+  /** Byte address of a chunk's first unit; `warm` units of context precede. */
+  private readonly mainAt: number
+  private readonly hitsAt: number
+  private readonly outAt: number
+
+  constructor(automaton: Automaton) {
+    this.warm = Math.max(0, automaton.longest - 1)
+    const contextAt = align(DELTA_AT + automaton.delta.byteLength)
+    this.mainAt = contextAt + 2 * this.warm
+    this.hitsAt = align(this.mainAt + 2 * CHUNK)
+    // One (end, row) pair of i32 per unit at most: a state with keywords
+    // can be entered once per unit.
+    this.outAt = this.hitsAt + 8 * CHUNK
+    const pages = Math.ceil((this.outAt + 16) / 65536)
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages })
+    compiled ??= new WebAssembly.Module(Buffer.from(SCAN_WASM_BASE64, 'base64'))
+    const instance = new WebAssembly.Instance(compiled, { env: { memory } })
+    this.scan4 = instance.exports.scan4 as Scan4
+    this.bytes = Buffer.from(memory.buffer)
+    this.units = new Uint16Array(memory.buffer)
+    this.words = new Int32Array(memory.buffer)
+    this.bytes.set(automaton.classOf, CLASS_AT)
+    this.words.set(automaton.delta, DELTA_AT / 4)
+  }
+
+  /**
+   * Appends (end offset, state row) pairs for every state of the automaton
+   * where keywords end, in text order, as the JavaScript loop would.
+   */
+  run(text: string, hits: number[]): void {
+    const { bytes, units, words, warm, mainAt, hitsAt, outAt } = this
+    for (let start = 0; start < text.length; start += CHUNK) {
+      const end = Math.min(text.length, start + CHUNK)
+      // The chunk, after the units before it: the previous chunk's end,
+      // or zeros (a class no keyword has) before the text's start.
+      const from = Math.max(0, start - warm)
+      const textAt = mainAt - 2 * (start - from)
+      units.fill(0, (mainAt - 2 * warm) / 2, textAt / 2)
+      bytes.write(text.substring(from, end), textAt, 'utf16le')
+      // Four equal quarters; the last is padded with zeros.
+      const length = end - start
+      const quarter = Math.ceil(length / 4)
+      units.fill(0, mainAt / 2 + length, mainAt / 2 + 4 * quarter)
+
+      this.scan4(mainAt, quarter, warm, DELTA_AT, hitsAt, outAt)
+
+      // Quarter by quarter is text order: each quarter's hits end in it.
+      for (let k = 0; k < 4; k++) {
+        const listEnd = words[outAt / 4 + k]! / 4
+        for (let i = (hitsAt + 8 * k * quarter) / 4; i < listEnd; i += 2) {
+          hits.push(start + (words[i]! - mainAt) / 2, words[i + 1]!)
+        }
+      }
+    }
+  }
+}
+
+const align = (address: number) => Math.ceil(address / 16) * 16
