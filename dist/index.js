@@ -40396,16 +40396,17 @@ function lineText(text, starts, index) {
         end--;
     return text.slice(start, end);
 }
-/** Offset of the start of the line `context` lines above `offset`'s line. */
-function windowStart(text, offset, context) {
-    let at = offset;
-    for (let n = 0; n <= context; n++) {
-        const nl = text.lastIndexOf('\n', at - 1);
-        if (nl === -1)
-            return 0;
-        at = nl;
+/**
+ * Offset of the start of the line `count` lines above the line that starts
+ * at `lineStart`, or 0.
+ */
+function linesAbove(text, lineStart, count) {
+    let at = lineStart;
+    for (let n = 0; n < count && at > 0; n++) {
+        // `at - 1` ends the line above; the break before that starts it.
+        at = at >= 2 ? text.lastIndexOf('\n', at - 2) + 1 : 0;
     }
-    return at + 1;
+    return at;
 }
 /** Offset just past the end of the line `context` lines below `offset`'s. */
 function windowEnd(text, offset, context) {
@@ -40438,6 +40439,41 @@ function reachEnd(text, offset, reach) {
             return i;
     }
     return high;
+}
+/**
+ * The start of the line holding each of a series of offsets that never
+ * decrease, as the prefilter's hits arrive. `lastIndexOf` walks back a
+ * character at a time, far slower than `indexOf` searches forward, so a
+ * hit deep in a minified bundle's megabyte-long line would cost a slow
+ * walk to its start: this looks back a short way, and on a long line
+ * searches forward from the last line start it knows instead.
+ */
+class LineStartFinder {
+    text;
+    /** A line start at or before the line of every offset still to come. */
+    known = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    startOf(offset) {
+        const text = this.text;
+        const low = Math.max(this.known, offset - 256);
+        for (let i = offset - 1; i >= low; i--) {
+            if (text.charCodeAt(i) === 10)
+                return (this.known = i + 1);
+        }
+        if (low === this.known)
+            return low;
+        // No line break in the 256 characters before `offset`: the line starts
+        // after the last break before `low`, found by searching forward.
+        let start = this.known;
+        let nl = text.indexOf('\n', start);
+        while (nl !== -1 && nl < low) {
+            start = nl + 1;
+            nl = text.indexOf('\n', start);
+        }
+        return (this.known = start);
+    }
 }
 
 /**
@@ -68153,6 +68189,14 @@ class Engine {
     index;
     /** For each keyword, the indexes (into textRules) of rules that use it. */
     keywordRules;
+    keywordLength;
+    /**
+     * Per text rule, its `contextLines` (0 by default) and its `reach`
+     * (-1 when unset or when context lines apply), read once here: the
+     * scan's hot path would otherwise read them from every hit's rule.
+     */
+    contextOf;
+    reachOf;
     options;
     constructor(rules, options = {}) {
         this.rules = rules;
@@ -68177,6 +68221,9 @@ class Engine {
             }
         });
         this.index = new KeywordIndex([...keywordIds.keys()]);
+        this.keywordLength = Int32Array.from(this.index.keywords, k => k.length);
+        this.contextOf = Int32Array.from(this.textRules, r => r.contextLines ?? 0);
+        this.reachOf = Int32Array.from(this.textRules, r => (r.contextLines ?? 0) === 0 && r.reach !== undefined ? r.reach : -1);
     }
     /**
      * Scans plain text from `path`: the whole file, or in a diff the added
@@ -68184,19 +68231,19 @@ class Engine {
      * text's line `i`.
      */
     scanText(path, text, lineNumbers) {
+        let starts;
+        const startsOf = () => (starts ??= lineStarts(text));
         const windows = this.windowsByRule(text);
         const found = [];
         // Spans matched by specific rules, and the catch-all rules' findings
         // that wait to see whether one of those spans covers them.
         const claimed = [];
         const pending = [];
-        let starts;
         const markers = new Map();
         const run = (rule, from, to) => {
             const slice = from === 0 && to === text.length ? text : text.slice(from, to);
             for (const match of rule.detect(slice)) {
-                starts ??= lineStarts(text);
-                const finding = this.toFinding(rule, match, from, path, text, starts, markers, lineNumbers);
+                const finding = this.toFinding(rule, match, from, path, text, startsOf(), markers, lineNumbers);
                 const start = from + match.start;
                 const end = from + match.end;
                 if (rule.fallback) {
@@ -68254,17 +68301,25 @@ class Engine {
         return found;
     }
     /**
-     * One prefilter pass; for each text rule with hits, the merged windows
-     * (pairs of start and end offsets) around its keyword occurrences.
+     * One prefilter pass; for each text rule with hits, in the order of its
+     * first hit, the merged windows (pairs of start and end offsets) around
+     * its keyword occurrences.
      */
     windowsByRule(text) {
         const windows = new Map();
         if (this.index.keywords.length === 0)
             return windows;
-        const rules = this.textRules;
-        const keywords = this.index.keywords;
+        const { keywordRules, keywordLength, contextOf, reachOf } = this;
+        // The line of the latest hit: most rules' windows are a hit's line,
+        // and a minified bundle's line can be a megabyte long, so it is found
+        // once for all the rules a hit wakes, not once per rule.
+        const lines = new LineStartFinder(text);
+        let lineFrom = 0;
+        let lineTo = -1;
         this.index.scan(text, (keyword, end) => {
-            for (const ruleIndex of this.keywordRules[keyword]) {
+            const users = keywordRules[keyword];
+            for (let u = 0; u < users.length; u++) {
+                const ruleIndex = users[u];
                 let spans = windows.get(ruleIndex);
                 if (spans === undefined) {
                     spans = [];
@@ -68274,15 +68329,28 @@ class Engine {
                 // Hits inside the current window add nothing.
                 if (last > 0 && end <= spans[last])
                     continue;
-                const rule = rules[ruleIndex];
-                const context = rule.contextLines ?? 0;
-                const reach = context === 0 ? rule.reach : undefined;
-                const start = reach === undefined
-                    ? windowStart(text, end - 1, context)
-                    : reachStart(text, end - keywords[keyword].length, reach);
-                const stop = reach === undefined
-                    ? windowEnd(text, end - 1, context)
-                    : reachEnd(text, end, reach);
+                const reach = reachOf[ruleIndex];
+                let start;
+                let stop;
+                if (reach >= 0) {
+                    start = reachStart(text, end - keywordLength[keyword], reach);
+                    stop = reachEnd(text, end, reach);
+                }
+                else if (contextOf[ruleIndex] === 0) {
+                    if (end - 1 < lineFrom || end - 1 > lineTo) {
+                        lineFrom = lines.startOf(end - 1);
+                        lineTo = windowEnd(text, end - 1, 0);
+                    }
+                    start = lineFrom;
+                    stop = lineTo;
+                }
+                else {
+                    // The hit's own line start comes from the finder, which is fast
+                    // on a long line; the lines above are walked back one by one.
+                    const context = contextOf[ruleIndex];
+                    start = linesAbove(text, lines.startOf(end - 1), context);
+                    stop = windowEnd(text, end - 1, context);
+                }
                 if (last > 0 && start <= spans[last]) {
                     spans[last] = Math.max(spans[last], stop);
                 }

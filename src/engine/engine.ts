@@ -19,11 +19,12 @@ import type {
 import {
   lineIndexAt,
   lineStarts,
+  LineStartFinder,
+  linesAbove,
   lineText,
   reachEnd,
   reachStart,
-  windowEnd,
-  windowStart
+  windowEnd
 } from './lines.js'
 
 export interface EngineOptions {
@@ -47,6 +48,14 @@ export class Engine {
   private readonly index: KeywordIndex
   /** For each keyword, the indexes (into textRules) of rules that use it. */
   private readonly keywordRules: number[][]
+  private readonly keywordLength: Int32Array
+  /**
+   * Per text rule, its `contextLines` (0 by default) and its `reach`
+   * (-1 when unset or when context lines apply), read once here: the
+   * scan's hot path would otherwise read them from every hit's rule.
+   */
+  private readonly contextOf: Int32Array
+  private readonly reachOf: Int32Array
   private readonly options: EngineOptions
 
   constructor(rules: readonly Rule[], options: EngineOptions = {}) {
@@ -74,6 +83,11 @@ export class Engine {
       }
     })
     this.index = new KeywordIndex([...keywordIds.keys()])
+    this.keywordLength = Int32Array.from(this.index.keywords, k => k.length)
+    this.contextOf = Int32Array.from(this.textRules, r => r.contextLines ?? 0)
+    this.reachOf = Int32Array.from(this.textRules, r =>
+      (r.contextLines ?? 0) === 0 && r.reach !== undefined ? r.reach : -1
+    )
   }
 
   /**
@@ -82,27 +96,27 @@ export class Engine {
    * text's line `i`.
    */
   scanText(path: string, text: string, lineNumbers?: LineNumbers): Finding[] {
+    let starts: number[] | undefined
+    const startsOf = () => (starts ??= lineStarts(text))
     const windows = this.windowsByRule(text)
     const found: Finding[] = []
     // Spans matched by specific rules, and the catch-all rules' findings
     // that wait to see whether one of those spans covers them.
     const claimed: number[] = []
     const pending: { finding: Finding; start: number; end: number }[] = []
-    let starts: number[] | undefined
     const markers = new Map<number, InlineMarker>()
 
     const run = (rule: TextRule, from: number, to: number): void => {
       const slice =
         from === 0 && to === text.length ? text : text.slice(from, to)
       for (const match of rule.detect(slice)) {
-        starts ??= lineStarts(text)
         const finding = this.toFinding(
           rule,
           match,
           from,
           path,
           text,
-          starts,
+          startsOf(),
           markers,
           lineNumbers
         )
@@ -171,16 +185,24 @@ export class Engine {
   }
 
   /**
-   * One prefilter pass; for each text rule with hits, the merged windows
-   * (pairs of start and end offsets) around its keyword occurrences.
+   * One prefilter pass; for each text rule with hits, in the order of its
+   * first hit, the merged windows (pairs of start and end offsets) around
+   * its keyword occurrences.
    */
   private windowsByRule(text: string): Map<number, number[]> {
     const windows = new Map<number, number[]>()
     if (this.index.keywords.length === 0) return windows
-    const rules = this.textRules
-    const keywords = this.index.keywords
+    const { keywordRules, keywordLength, contextOf, reachOf } = this
+    // The line of the latest hit: most rules' windows are a hit's line,
+    // and a minified bundle's line can be a megabyte long, so it is found
+    // once for all the rules a hit wakes, not once per rule.
+    const lines = new LineStartFinder(text)
+    let lineFrom = 0
+    let lineTo = -1
     this.index.scan(text, (keyword, end) => {
-      for (const ruleIndex of this.keywordRules[keyword]!) {
+      const users = keywordRules[keyword]!
+      for (let u = 0; u < users.length; u++) {
+        const ruleIndex = users[u]!
         let spans = windows.get(ruleIndex)
         if (spans === undefined) {
           spans = []
@@ -189,17 +211,26 @@ export class Engine {
         const last = spans.length - 1
         // Hits inside the current window add nothing.
         if (last > 0 && end <= spans[last]!) continue
-        const rule = rules[ruleIndex]!
-        const context = rule.contextLines ?? 0
-        const reach = context === 0 ? rule.reach : undefined
-        const start =
-          reach === undefined
-            ? windowStart(text, end - 1, context)
-            : reachStart(text, end - keywords[keyword]!.length, reach)
-        const stop =
-          reach === undefined
-            ? windowEnd(text, end - 1, context)
-            : reachEnd(text, end, reach)
+        const reach = reachOf[ruleIndex]!
+        let start: number
+        let stop: number
+        if (reach >= 0) {
+          start = reachStart(text, end - keywordLength[keyword]!, reach)
+          stop = reachEnd(text, end, reach)
+        } else if (contextOf[ruleIndex] === 0) {
+          if (end - 1 < lineFrom || end - 1 > lineTo) {
+            lineFrom = lines.startOf(end - 1)
+            lineTo = windowEnd(text, end - 1, 0)
+          }
+          start = lineFrom
+          stop = lineTo
+        } else {
+          // The hit's own line start comes from the finder, which is fast
+          // on a long line; the lines above are walked back one by one.
+          const context = contextOf[ruleIndex]!
+          start = linesAbove(text, lines.startOf(end - 1), context)
+          stop = windowEnd(text, end - 1, context)
+        }
         if (last > 0 && start <= spans[last]!) {
           spans[last] = Math.max(spans[last]!, stop)
         } else spans.push(start, stop)

@@ -36,19 +36,17 @@ export function lineText(
   return text.slice(start, end)
 }
 
-/** Offset of the start of the line `context` lines above `offset`'s line. */
-export function windowStart(
-  text: string,
-  offset: number,
-  context: number
-): number {
-  let at = offset
-  for (let n = 0; n <= context; n++) {
-    const nl = text.lastIndexOf('\n', at - 1)
-    if (nl === -1) return 0
-    at = nl
+/**
+ * Offset of the start of the line `count` lines above the line that starts
+ * at `lineStart`, or 0.
+ */
+export function linesAbove(text: string, lineStart: number, count: number) {
+  let at = lineStart
+  for (let n = 0; n < count && at > 0; n++) {
+    // `at - 1` ends the line above; the break before that starts it.
+    at = at >= 2 ? text.lastIndexOf('\n', at - 2) + 1 : 0
   }
-  return at + 1
+  return at
 }
 
 /** Offset just past the end of the line `context` lines below `offset`'s. */
@@ -85,4 +83,37 @@ export function reachEnd(text: string, offset: number, reach: number) {
     if (text.charCodeAt(i) === 10) return i
   }
   return high
+}
+
+/**
+ * The start of the line holding each of a series of offsets that never
+ * decrease, as the prefilter's hits arrive. `lastIndexOf` walks back a
+ * character at a time, far slower than `indexOf` searches forward, so a
+ * hit deep in a minified bundle's megabyte-long line would cost a slow
+ * walk to its start: this looks back a short way, and on a long line
+ * searches forward from the last line start it knows instead.
+ */
+export class LineStartFinder {
+  /** A line start at or before the line of every offset still to come. */
+  private known = 0
+
+  constructor(private readonly text: string) {}
+
+  startOf(offset: number): number {
+    const text = this.text
+    const low = Math.max(this.known, offset - 256)
+    for (let i = offset - 1; i >= low; i--) {
+      if (text.charCodeAt(i) === 10) return (this.known = i + 1)
+    }
+    if (low === this.known) return low
+    // No line break in the 256 characters before `offset`: the line starts
+    // after the last break before `low`, found by searching forward.
+    let start = this.known
+    let nl = text.indexOf('\n', start)
+    while (nl !== -1 && nl < low) {
+      start = nl + 1
+      nl = text.indexOf('\n', start)
+    }
+    return (this.known = start)
+  }
 }
