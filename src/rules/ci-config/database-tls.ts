@@ -2,6 +2,7 @@
  * Encryption in transit (164.312(e)(2)(ii)) for database connections: a
  * connection string must not turn TLS off or accept any certificate.
  */
+import { matchesOf } from '../regex.js'
 import type { TextRule } from '../rule.js'
 import { isLoopbackHost, perLine } from './shell.js'
 import { transportRule, type TransportCheck } from './transport-rule.js'
@@ -42,7 +43,7 @@ const HOST_SETTING =
 
 /** True when the line names at least one host and all are loopback. */
 function loopbackOnly(line: string): boolean {
-  const hosts = [...line.matchAll(URL_HOST), ...line.matchAll(HOST_SETTING)]
+  const hosts = [...matchesOf(URL_HOST, line), ...matchesOf(HOST_SETTING, line)]
     .map(m => m[1]!.toLowerCase())
     .filter(host => !host.includes('${') && !host.startsWith('$'))
   return hosts.length > 0 && hosts.every(isLoopbackHost)
@@ -51,7 +52,7 @@ function loopbackOnly(line: string): boolean {
 const insecureConnection: TransportCheck = function* ({ text, isComment }) {
   const local = perLine(text, loopbackOnly)
   for (const [pattern, message] of SETTINGS) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesOf(pattern, text)) {
       const lead = m[0].search(/[^;?&\s]/)
       const start = m.index + Math.max(0, lead)
       if (isComment(start) || local(start)) continue

@@ -3,6 +3,7 @@
  * registries are fetched over HTTPS, never plain HTTP, except from this
  * machine.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { findProgram, isLoopbackUrl } from './shell.js'
 import { transportRule, type TransportCheck } from './transport-rule.js'
@@ -112,7 +113,7 @@ const SOURCE_SETTING =
   /(?:^|[^\w.-])(?:[\w@:.-]{0,60}[._:-])?(?:registry(?:[-_]?(?:server|url))?|(?:extra[-_])?index[-_]?url|find[-_]links|distributionurl|baseurl|mirrorlist|goproxy|source|repository(?:[-_]?url)?|repo[-_]?url)["']?(?:[ \t]{0,5}[=:][ \t]{0,5}|[ \t]{1,5})["']?(http\\?:\/\/[^\s'"<>`]{1,2000})/gim
 
 const configuredOverHttp: TransportCheck = function* ({ text, isComment }) {
-  for (const m of text.matchAll(SOURCE_SETTING)) {
+  for (const m of matchesOf(SOURCE_SETTING, text)) {
     const url = m[1]!
     const start = m.index + m[0].length - url.length
     if (isComment(start) || isLoopbackUrl(url)) continue

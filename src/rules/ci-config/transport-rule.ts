@@ -3,6 +3,7 @@
  * scripts, Dockerfiles, Makefiles, workflow YAML and package-manager
  * configuration, whose checks see both raw lines and parsed commands.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, RuleMetadata, TextRule } from '../rule.js'
 import { capPerLine } from './matches.js'
 import { isTransportPath } from './paths.js'
@@ -78,7 +79,7 @@ export function lineCheck(
   ) => Omit<Match, 'start' | 'end' | 'value'> | undefined
 ): TransportCheck {
   return function* ({ text, isComment }) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesOf(pattern, text)) {
       // A leading separator the pattern needed is not part of the finding.
       const lead = m[0].length - m[0].trimStart().length
       const start = m.index + lead

@@ -4,6 +4,7 @@
  * rule, and it stays quiet when an id is close enough to have reported it.
  */
 import { lineIndexAt, lineStarts } from '../../engine/lines.js'
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { characterClasses, shannonEntropy } from './checks/entropy.js'
 import { isPlaceholder } from './checks/placeholder.js'
@@ -97,7 +98,7 @@ class SpansByLine {
 
 function namedSecretsIn(text: string): Span[] {
   const found: Span[] = []
-  for (const m of text.matchAll(NAMED_SECRET)) {
+  for (const m of matchesOf(NAMED_SECRET, text)) {
     const value = m.groups!.secret!
     if (!isSecretAccessKeyLike(value)) continue
     const start = m.index + m[0].length - value.length
@@ -108,7 +109,7 @@ function namedSecretsIn(text: string): Span[] {
 
 function bareSecretsIn(text: string): Span[] {
   const found: Span[] = []
-  for (const m of text.matchAll(BARE_SECRET)) {
+  for (const m of matchesOf(BARE_SECRET, text)) {
     if (!isSecretAccessKeyLike(m[0])) continue
     found.push({ start: m.index, end: m.index + m[0].length, value: m[0] })
   }
@@ -117,7 +118,7 @@ function bareSecretsIn(text: string): Span[] {
 
 function keyIdsIn(text: string): (Span & { prefix: string })[] {
   const found: (Span & { prefix: string })[] = []
-  for (const m of text.matchAll(ACCESS_KEY_ID)) {
+  for (const m of matchesOf(ACCESS_KEY_ID, text)) {
     if (m[2]!.endsWith('EXAMPLE') || !isPlausibleAwsKeyId(m[2]!)) continue
     found.push({
       start: m.index,

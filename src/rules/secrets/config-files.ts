@@ -2,6 +2,7 @@
  * Credentials in the configuration files of package managers and tools:
  * `.npmrc`, `.pypirc`, `.netrc`, Docker `config.json` and kubeconfig.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { shannonEntropy } from './checks/entropy.js'
 import { isPlaceholder } from './checks/placeholder.js'
@@ -72,7 +73,7 @@ function configRule(spec: ConfigCredential): TextRule {
     ...(spec.appliesTo ? { appliesTo: spec.appliesTo } : {}),
     *detect(text: string): Iterable<Match> {
       if (spec.requires && !spec.requires.test(text)) return
-      for (const m of text.matchAll(spec.pattern)) {
+      for (const m of matchesOf(spec.pattern, text)) {
         const value = m.groups!.secret!
         if (!spec.accept(value)) continue
         const start = m.index + m[0].lastIndexOf(value)

@@ -2,6 +2,7 @@
  * Passwords embedded in URLs and connection strings: database and broker
  * URLs, HTTP basic auth, JDBC parameters and ADO.NET key/value strings.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { isPlaceholder } from './checks/placeholder.js'
 
@@ -129,7 +130,7 @@ function urlRule(
       'A non-empty user and password; not a placeholder, reference, ' +
       'masked value, well-known default password or documentation host.',
     *detect(text: string): Iterable<Match> {
-      for (const m of text.matchAll(pattern)) {
+      for (const m of matchesOf(pattern, text)) {
         const secret = m.groups!.secret!
         if (!isRealUrlPassword(secret, m.groups!.host ?? '')) continue
         if (/\$\{|\{\{|^<|^\$/.test(m.groups!.user ?? '')) continue

@@ -4,6 +4,7 @@
  * they ask more of the value than the provider rules do: length, a digit,
  * mixed character classes, entropy, and none of the known non-secrets.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { characterClasses, shannonEntropy } from './checks/entropy.js'
 import {
@@ -107,7 +108,7 @@ const MESSAGE =
 
 function* assignments(text: string, pattern: RegExp): Iterable<Match> {
   if (isMinified(text)) return
-  for (const m of text.matchAll(pattern)) {
+  for (const m of matchesOf(pattern, text)) {
     const groups = m.groups!
     const value = groups.value ?? groups.attribute
     if (value === undefined) continue

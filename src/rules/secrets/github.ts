@@ -3,6 +3,7 @@
  * part in their last six characters, so a value that fails it is a typo or a
  * made-up example, not a credential.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { base62, hasBase62Crc32 } from './checks/base62.js'
 import { decodeJwt } from './checks/jwt.js'
@@ -52,7 +53,7 @@ export const githubClassicToken: TextRule = {
     good: 'GH_TOKEN: ${{ secrets.GH_TOKEN }}'
   },
   *detect(text: string): Iterable<Match> {
-    for (const m of text.matchAll(CLASSIC)) {
+    for (const m of matchesOf(CLASSIC, text)) {
       const [value, prefix, random, check] = m as unknown as [
         string,
         string,

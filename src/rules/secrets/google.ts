@@ -1,4 +1,5 @@
 /** Google Cloud and Google OAuth credentials. */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { prefixed } from './patterns.js'
 import { providerRules, type ProviderCredential } from './provider-rule.js'
@@ -91,7 +92,7 @@ export const googleServiceAccountKey: TextRule = {
     '`private_key`.',
   *detect(text: string): Iterable<Match> {
     if (!isServiceAccountKeyFile(text)) return
-    for (const m of text.matchAll(PRIVATE_KEY_FIELD)) {
+    for (const m of matchesOf(PRIVATE_KEY_FIELD, text)) {
       const value = m.groups!.body!.replace(/\\n|\s/g, '')
       if (value.length < 64) continue
       const start = m.index + m[0].indexOf('-----BEGIN')

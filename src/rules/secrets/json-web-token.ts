@@ -3,6 +3,7 @@
  * whose header names a real algorithm, and which has not expired, counts:
  * the rest are look-alikes, unsigned tokens, or dead credentials.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { decodeJwt, type DecodedJwt } from './checks/jwt.js'
 import { isPlaceholder } from './checks/placeholder.js'
@@ -46,7 +47,7 @@ export const jsonWebToken: TextRule = {
     '`none`; not expired; not a public anonymous-role key or the jwt.io ' +
     'sample.',
   *detect(text: string): Iterable<Match> {
-    for (const m of text.matchAll(JWT)) {
+    for (const m of matchesOf(JWT, text)) {
       const value = m[0]
       if (isPlaceholder(value)) continue
       const jwt = decodeJwt(value)

@@ -5,6 +5,7 @@
  * value is only ever passed on as the match value, which the engine
  * redacts like any other.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { shannonEntropy } from './checks/entropy.js'
 import { isPlaceholder } from './checks/placeholder.js'
@@ -40,7 +41,7 @@ function decodeData(encoded: string): string | undefined {
 
 function yamlEntries(doc: string, base: number): SecretEntry[] {
   const entries: SecretEntry[] = []
-  for (const section of doc.matchAll(YAML_SECTION)) {
+  for (const section of matchesOf(YAML_SECTION, doc)) {
     const indent = section[1]!.length
     const encoded = section[2] === 'data'
     let at = section.index + section[0].length + 1
@@ -71,10 +72,10 @@ function yamlEntries(doc: string, base: number): SecretEntry[] {
 
 function jsonEntries(doc: string, base: number): SecretEntry[] {
   const entries: SecretEntry[] = []
-  for (const section of doc.matchAll(JSON_SECTION)) {
+  for (const section of matchesOf(JSON_SECTION, doc)) {
     const encoded = section[1] === 'data'
     const bodyAt = section.index + section[0].indexOf('{') + 1
-    for (const entry of section[2]!.matchAll(JSON_ENTRY)) {
+    for (const entry of matchesOf(JSON_ENTRY, section[2]!)) {
       const raw = entry[2]!
       const value = encoded ? decodeData(raw) : raw
       if (value === undefined) continue
@@ -90,7 +91,7 @@ export function secretEntries(text: string): SecretEntry[] {
   const entries: SecretEntry[] = []
   let from = 0
   const docs: [number, number][] = []
-  for (const sep of text.matchAll(DOCUMENT_SEPARATOR)) {
+  for (const sep of matchesOf(DOCUMENT_SEPARATOR, text)) {
     docs.push([from, sep.index])
     from = sep.index + sep[0].length
   }

@@ -3,6 +3,7 @@
  * private key blocks and PuTTY key files. A BEGIN line alone (a parser, a
  * test of one) is not reported: the block must close and hold key material.
  */
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 
 // BEGIN and END lines are found in one pass each and paired in order, so
@@ -19,7 +20,7 @@ interface Armour {
 }
 
 function armourLines(text: string, pattern: RegExp): Armour[] {
-  return [...text.matchAll(pattern)].map(m => ({
+  return matchesOf(pattern, text).map(m => ({
     start: m.index,
     end: m.index + m[0].length,
     label: m[1] ?? ''
@@ -131,7 +132,7 @@ export const puttyPrivateKey: TextRule = {
   redaction: 'prefix',
   validation: 'A PuTTY header and a Private-Lines section of base64.',
   *detect(text: string): Iterable<Match> {
-    for (const m of text.matchAll(PUTTY)) {
+    for (const m of matchesOf(PUTTY, text)) {
       const value = m[3]!.replace(/\s/g, '')
       if (value.length < 20) continue
       const encrypted = m[1] !== 'none'

@@ -5,6 +5,7 @@
  * metadata and message, and the precision checks every such rule shares.
  */
 import type { Severity } from '../../findings/finding.js'
+import { matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { shannonEntropy } from './checks/entropy.js'
 import { isPlaceholder } from './checks/placeholder.js'
@@ -86,7 +87,7 @@ export function providerRule(spec: ProviderCredential): TextRule {
       : { reach: spec.reach ?? DEFAULT_REACH }),
     *detect(text: string): Iterable<Match> {
       if (spec.requires && !spec.requires.test(text)) return
-      for (const m of text.matchAll(spec.pattern)) {
+      for (const m of matchesOf(spec.pattern, text)) {
         const value = m.groups?.secret ?? m[0]
         if (value.length === 0) continue
         if (isPlaceholder(value)) continue
