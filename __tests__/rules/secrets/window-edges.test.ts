@@ -1,0 +1,47 @@
+/**
+ * Values the cheap checks in front of a rule's pattern must not lose: the
+ * checked character at the edge of the window the engine hands the rule,
+ * a value at the end of a line or of the text, a value far along a
+ * minified line.
+ */
+import { Engine } from '../../../src/engine/engine.js'
+import { allRules } from '../../../src/rules/index.js'
+import { rc, reseed } from '../../helpers/fake-credentials.js'
+
+const engine = new Engine(allRules)
+const found = (path: string, text: string, id: string) =>
+  engine
+    .scanText(path, text)
+    .filter(f => f.ruleId === id)
+    .map(f => ({ line: f.line, column: f.column }))
+
+beforeEach(() => reseed(expect.getState().currentTestName ?? ''))
+
+// Minified code without an `@` or a credential anywhere.
+const minified = (n: number) => 'var a=b.c(d,"e");'.repeat(n)
+
+describe('a password in an HTTP(S) URL', () => {
+  const id = 'url-basic-auth-password'
+
+  it('is found when one character follows its @ at the end of the text', () => {
+    const text = `git clone https://deploy:${rc(20)}@h`
+    expect(found('ci/clone.sh', text, id)).toEqual([{ line: 1, column: 26 }])
+  })
+
+  it('is found when one character follows its @ at the end of a line', () => {
+    const text = `url=https://ci:${rc(16)}@g\nnext line\n`
+    expect(found('.env', text, id)).toEqual([{ line: 1, column: 16 }])
+  })
+
+  it('is found with the longest user and password the rule reads', () => {
+    const url = `https://${rc(100)}:${rc(200)}@registry.internal`
+    const text = `${minified(200)}u="${url}";${minified(200)}`
+    expect(found('dist/app.min.js', text, id)).toHaveLength(1)
+  })
+
+  it('is found after links without one on the same long line', () => {
+    const links = 'x="https://cdn.internal/a.js";'.repeat(100)
+    const text = `${links}${minified(100)}y="http://ci:${rc(16)}@build.internal"`
+    expect(found('dist/app.min.js', text, id)).toHaveLength(1)
+  })
+})
