@@ -45,3 +45,31 @@ describe('a password in an HTTP(S) URL', () => {
     expect(found('dist/app.min.js', text, id)).toHaveLength(1)
   })
 })
+
+describe('a quoted value assigned to a credential name', () => {
+  const id = 'generic-secret-assignment'
+  const value = () => `${rc(18)}7x`
+
+  it.each(['=', ':', ':=', '=>', '||=', '??=', ' =    ', ':\t'])(
+    'is found after the operator %j at the end of the text',
+    operator => {
+      const text = `apiKey${operator}"${value()}"`
+      expect(found('src/app.ts', text, id)).toHaveLength(1)
+    }
+  )
+
+  it('is found when it is as short as the rule allows', () => {
+    const text = `const token = '${'Xk' + '7q' + 'P2' + 'wZ'}'\n`
+    expect(found('src/app.ts', text, id)).toEqual([{ line: 1, column: 16 }])
+  })
+
+  it('is found in an XML element and in key and value attributes', () => {
+    const text =
+      `<add KEY="ServiceApiKey" VALUE="${value()}" />\n` +
+      `<appSettings><secret>${value()}</secret></appSettings>\n`
+    expect(found('web.config', text, id)).toEqual([
+      { line: 1, column: 33 },
+      { line: 2, column: 22 }
+    ])
+  })
+})
