@@ -52,7 +52,10 @@ const PIPE_MESSAGE =
   '(or anyone who can change the response) sends, with no check. Download ' +
   'to a file, verify its checksum or signature, then run it.'
 
-const pipedIntoInterpreter: TransportCheck = function* ({ commands }) {
+const pipedIntoInterpreter: TransportCheck = function* ({ text, commands }) {
+  // Only a `|` pipes one command into the next; most windows around a
+  // `curl` or `wget` have none, and then they need not be read as commands.
+  if (!text.includes('|')) return
   const list = commands()
   for (let i = 0; i + 1 < list.length; i++) {
     const command = list[i]!
