@@ -20,3 +20,19 @@ describe('a download piped into a shell', () => {
     ])
   })
 })
+
+describe('a package source over plain HTTP', () => {
+  it('is found in a setting whose name is written in capitals', () => {
+    const text =
+      'FROM python:3.12-slim\n' +
+      'ENV PIP_INDEX_URL=http://pypi.internal.example/simple\n'
+    expect(ids('Dockerfile', text)).toEqual([['plaintext-package-url', 2]])
+  })
+
+  it('is found in a flag word with an upper-case scheme', () => {
+    const text =
+      'pip install \\\n' +
+      '  --extra-index-url=HTTP://pypi.internal.example/simple app\n'
+    expect(ids('ci/install.sh', text)).toEqual([['plaintext-package-url', 2]])
+  })
+})

@@ -69,11 +69,15 @@ function urlAt(text: string, from: number): string | undefined {
 
 const fetchedOverHttp: TransportCheck = function* ({ text, commands }) {
   for (const command of commands()) {
-    const fetcher = findProgram(command, FETCHERS)
+    // Which word names a fetcher matters only once a URL turns up, and
+    // most commands in a window (a JSON or YAML line) hold none.
+    let fetcher: number | undefined
     for (let i = 0; i < command.words.length; i++) {
       const word = command.words[i]!
+      if (!word.text.includes(':')) continue
       const at = word.text.toLowerCase().search(/http\\?:\/\//)
       if (at === -1) continue
+      fetcher ??= findProgram(command, FETCHERS)
       const flag = word.text.slice(0, at)
       const previous = command.words[i - 1]?.text ?? ''
       const inContext =
@@ -109,10 +113,23 @@ function urlMatch(start: number, url: string): Match {
 // Configuration keys that name where packages come from: `.npmrc`
 // `registry=`, pip `index-url`, `PIP_INDEX_URL`, Gradle `distributionUrl`,
 // yum `baseurl`, Gemfile `source`, setup-node `registry-url`, and so on.
-const SOURCE_SETTING =
-  /(?:^|[^\w.-])(?:[\w@:.-]{0,60}[._:-])?(?:registry(?:[-_]?(?:server|url))?|(?:extra[-_])?index[-_]?url|find[-_]links|distributionurl|baseurl|mirrorlist|goproxy|source|repository(?:[-_]?url)?|repo[-_]?url)["']?(?:[ \t]{0,5}[=:][ \t]{0,5}|[ \t]{1,5})["']?(http\\?:\/\/[^\s'"<>`]{1,2000})/gim
+const SOURCE_NAMES =
+  'registry(?:[-_]?(?:server|url))?|(?:extra[-_])?index[-_]?url|' +
+  'find[-_]links|distributionurl|baseurl|mirrorlist|goproxy|source|' +
+  'repository(?:[-_]?url)?|repo[-_]?url'
+const SOURCE_SETTING = new RegExp(
+  `(?:^|[^\\w.-])(?:[\\w@:.-]{0,60}[._:-])?(?:${SOURCE_NAMES})["']?` +
+    '(?:[ \\t]{0,5}[=:][ \\t]{0,5}|[ \\t]{1,5})["\']?' +
+    '(http\\\\?:\\/\\/[^\\s\'"<>`]{1,2000})',
+  'gim'
+)
+// SOURCE_SETTING may start at almost any character, and then reads up to
+// 60 characters of a prefix before it can fail. Many windows hold none of
+// its names, and a search for those alone says so much sooner.
+const SOURCE_NAME = new RegExp(SOURCE_NAMES, 'i')
 
 const configuredOverHttp: TransportCheck = function* ({ text, isComment }) {
+  if (!SOURCE_NAME.test(text)) return
   for (const m of matchesOf(SOURCE_SETTING, text)) {
     const url = m[1]!
     const start = m.index + m[0].length - url.length
