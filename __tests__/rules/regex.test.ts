@@ -1,4 +1,4 @@
-import { matchesOf } from '../../src/rules/regex.js'
+import { anyLineStartsWith, matchesOf } from '../../src/rules/regex.js'
 
 /** What a test compares: where each match is and what it captured. */
 const shape = (matches: Iterable<RegExpMatchArray>) =>
@@ -38,5 +38,30 @@ describe('matchesOf', () => {
 
   it('refuses a pattern without the g flag', () => {
     expect(() => matchesOf(/a/, 'a')).toThrow(/global/)
+  })
+})
+
+describe('anyLineStartsWith', () => {
+  const pattern = /[ \t]{0,2}(?:users:|kind: Config(?:\n|$))/y
+  const anchored = new RegExp(`(?:^|\n)${pattern.source}`)
+
+  it.each([
+    ['the first line', 'users:\n- name: ci', true],
+    ['a later line', 'apiVersion: v1\n  users:\n', true],
+    ['a line after CRLF', 'a: 1\r\nusers:', true],
+    ['the last line, with no line break', 'a: 1\nkind: Config', true],
+    ['an indented line', 'a:\n\t users: x', true],
+    ['only the middle of a line', 'a: users:\n', false],
+    ['too deep an indent', 'a:\n   users:', false],
+    ['a line after a lone CR', 'a: 1\rusers:', false],
+    ['an empty text', '', false],
+    ['a text ending in a line break', 'a: 1\n', false]
+  ])('answers as (?:^|\\n) would on %s', (_, text, expected) => {
+    expect(anchored.test(text)).toBe(expected)
+    expect(anyLineStartsWith(pattern, text)).toBe(expected)
+  })
+
+  it('refuses a pattern without the y flag', () => {
+    expect(() => anyLineStartsWith(/a/, 'a')).toThrow(/sticky/)
   })
 })

@@ -6,7 +6,7 @@
  */
 import { Engine } from '../../../src/engine/engine.js'
 import { allRules } from '../../../src/rules/index.js'
-import { rc, reseed } from '../../helpers/fake-credentials.js'
+import { rc, reseed, URL_SAFE } from '../../helpers/fake-credentials.js'
 
 const engine = new Engine(allRules)
 const found = (path: string, text: string, id: string) =>
@@ -71,5 +71,21 @@ describe('a quoted value assigned to a credential name', () => {
       { line: 1, column: 33 },
       { line: 2, column: 22 }
     ])
+  })
+})
+
+describe('a kubeconfig user token', () => {
+  const id = 'kubeconfig-user-token'
+  const user = () => `- name: ci\n  user:\n    token: ${rc(60, URL_SAFE)}\n`
+
+  it('is found when kind: Config is the last line of the text', () => {
+    const text = `apiVersion: v1\n${user()}kind: Config`
+    expect(found('ci/kubeconfig', text, id)).toEqual([{ line: 4, column: 12 }])
+  })
+
+  it('is found when users: is the first line of its window', () => {
+    // The window reaches 30 lines above the token's line.
+    const text = `apiVersion: v1\nusers:\n${'# pad\n'.repeat(27)}${user()}`
+    expect(found('ci/kubeconfig', text, id)).toEqual([{ line: 32, column: 12 }])
   })
 })

@@ -2,7 +2,7 @@
  * Credentials in the configuration files of package managers and tools:
  * `.npmrc`, `.pypirc`, `.netrc`, Docker `config.json` and kubeconfig.
  */
-import { matchesOf } from '../regex.js'
+import { anyLineStartsWith, matchesOf } from '../regex.js'
 import type { Match, TextRule } from '../rule.js'
 import { shannonEntropy } from './checks/entropy.js'
 import { isPlaceholder } from './checks/placeholder.js'
@@ -17,7 +17,8 @@ interface ConfigCredential {
   readonly keywords: readonly string[]
   readonly pattern: RegExp
   readonly contextLines?: number
-  readonly requires?: RegExp
+  /** Whether the window is the right kind of file at all. */
+  readonly requires?: (text: string) => boolean
   readonly appliesTo?: (path: string) => boolean
   /** Whether the captured value is a real credential. */
   readonly accept: (value: string) => boolean
@@ -72,7 +73,7 @@ function configRule(spec: ConfigCredential): TextRule {
       : { reach: 2000 }),
     ...(spec.appliesTo ? { appliesTo: spec.appliesTo } : {}),
     *detect(text: string): Iterable<Match> {
-      if (spec.requires && !spec.requires.test(text)) return
+      if (spec.requires && !spec.requires(text)) return
       for (const m of matchesOf(spec.pattern, text)) {
         const value = m.groups!.secret!
         if (!spec.accept(value)) continue
@@ -88,6 +89,11 @@ function configRule(spec: ConfigCredential): TextRule {
     }
   }
 }
+
+// A line that makes the window a kubeconfig. The window is 61 lines, and
+// in a bundle that can be megabytes of minified code.
+const KUBECONFIG_LINE =
+  /[ \t]{0,8}(?:kind:[ \t]{0,4}["']?Config["']?[ \t]{0,4}(?:\n|$)|current-context:|users:)/y
 
 const CONFIG: readonly ConfigCredential[] = [
   {
@@ -165,8 +171,7 @@ const CONFIG: readonly ConfigCredential[] = [
       'https://kubernetes.io/docs/reference/access-authn-authz/authentication/',
     keywords: ['token:'],
     contextLines: 30,
-    requires:
-      /(?:^|\n)[ \t]{0,8}(?:kind:[ \t]{0,4}["']?Config["']?[ \t]{0,4}(?:\n|$)|current-context:|users:)/,
+    requires: text => anyLineStartsWith(KUBECONFIG_LINE, text),
     pattern:
       /(?:^|\n)[ \t-]{0,20}(?:token|id-token|refresh-token)[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[A-Za-z0-9._~+/=-]{20,4000})/g,
     accept: value => isRealValue(value, 20),
