@@ -72,6 +72,11 @@ describe('a quoted value assigned to a credential name', () => {
       { line: 2, column: 22 }
     ])
   })
+
+  it('is found in attributes on a line of their own, in capitals', () => {
+    const text = `<add\n  KEY="ServiceApiKey" VALUE="${value()}" />\n`
+    expect(found('web.config', text, id)).toEqual([{ line: 2, column: 30 }])
+  })
 })
 
 describe('a kubeconfig user token', () => {

@@ -113,7 +113,6 @@ const KEY_ATTRIBUTE = /key="/i
 // attribute; lines of code with a `<` (a comparison, a generic type) and
 // neither are common.
 function mayHoldXml(text: string): boolean {
-  if (!text.includes('<') && !text.includes('key="')) return false
   return text.includes('</') || KEY_ATTRIBUTE.test(text)
 }
 
