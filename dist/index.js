@@ -40363,6 +40363,68 @@ function parseBaseline(text, path) {
     return { path, entries };
 }
 
+/** Running the rules' regular expressions over the engine's windows. */
+/**
+ * Every match of the global `pattern` in `text`, in order: what
+ * `text.matchAll(pattern)` gives for a pattern at `lastIndex` 0. But
+ * `matchAll` copies the expression on every call (the specification has it
+ * build a new RegExp), and on the short windows the engine hands a detector,
+ * often a hundred characters, that copy costs more than the search. This
+ * runs `pattern` itself.
+ *
+ * The matches are collected before returning, so `pattern.lastIndex` is
+ * back at 0 before any caller code runs: a detector that yields between
+ * matches, or calls another detector using the same pattern, cannot
+ * disturb the search.
+ */
+function matchesOf(pattern, text) {
+    if (!pattern.global) {
+        throw new TypeError(`matchesOf needs a global pattern, got ${pattern}`);
+    }
+    const found = [];
+    pattern.lastIndex = 0;
+    try {
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            found.push(m);
+            // An empty match would be found again at the same place.
+            if (m[0].length === 0) {
+                pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern);
+            }
+        }
+    }
+    finally {
+        pattern.lastIndex = 0;
+    }
+    return found;
+}
+/** One character on, or one code point with the `u` or `v` flag. */
+function nextIndex(text, index, pattern) {
+    if (!/[uv]/.test(pattern.flags))
+        return index + 1;
+    const code = text.codePointAt(index);
+    return index + (code !== undefined && code > 0xffff ? 2 : 1);
+}
+/**
+ * Whether some line of `text` starts with a match of the sticky `pattern`:
+ * what `/(?:^|\n)…/` tests, found by jumping from one line break to the
+ * next. On a window of long minified lines that is a handful of fast
+ * searches for `\n` instead of trying the pattern at every character.
+ */
+function anyLineStartsWith(pattern, text) {
+    if (!pattern.sticky) {
+        throw new TypeError(`anyLineStartsWith needs a sticky pattern: ${pattern}`);
+    }
+    let at = 0;
+    do {
+        pattern.lastIndex = at;
+        if (pattern.test(text))
+            return true;
+        // Past the next line break; 0 when there is none.
+        at = text.indexOf('\n', at) + 1;
+    } while (at !== 0);
+    return false;
+}
+
 /** Offsets and lines in a text, for turning match offsets into positions. */
 /** Offsets at which each line of `text` starts; the first is 0. */
 function lineStarts(text) {
@@ -49599,6 +49661,11 @@ function isTlsPath(path) {
 }
 
 /**
+ * The shape shared by the transmission-security rules: text rules over
+ * scripts, Dockerfiles, Makefiles, workflow YAML and package-manager
+ * configuration, whose checks see both raw lines and parsed commands.
+ */
+/**
  * A text rule running `checks` over each window. Matches that overlap an
  * earlier one are dropped, so two checks seeing the same flag (as a word
  * and as a `key=value`) report it once.
@@ -49642,7 +49709,7 @@ function transportRule(metadata, checks) {
 /** A check from a global regular expression over raw, uncommented lines. */
 function lineCheck(pattern, fields) {
     return function* ({ text, isComment }) {
-        for (const m of text.matchAll(pattern)) {
+        for (const m of matchesOf(pattern, text)) {
             // A leading separator the pattern needed is not part of the finding.
             const lead = m[0].length - m[0].trimStart().length;
             const start = m.index + lead;
@@ -49657,6 +49724,10 @@ function lineCheck(pattern, fields) {
     };
 }
 
+/**
+ * Encryption in transit (164.312(e)(2)(ii)) for database connections: a
+ * connection string must not turn TLS off or accept any certificate.
+ */
 const SETTINGS$2 = [
     [
         /\b(?:pg)?sslmode["']?\s{0,3}[=:]\s{0,3}["']?disable\b/gi,
@@ -49689,7 +49760,7 @@ const URL_HOST = /[a-z][\w+.-]{0,20}:\/\/(?:[^@/\s]{0,200}@)?(\[[^\]\s]{1,60}\]|
 const HOST_SETTING = /\b(?:host|hostaddr|server|data source|pghost|addr|address)["']?\s{0,3}[=:]\s{0,3}["']?(?:tcp:)?(\[[^\]\s]{1,60}\]|[^\s;,:'"\\]{1,253})/gi;
 /** True when the line names at least one host and all are loopback. */
 function loopbackOnly(line) {
-    const hosts = [...line.matchAll(URL_HOST), ...line.matchAll(HOST_SETTING)]
+    const hosts = [...matchesOf(URL_HOST, line), ...matchesOf(HOST_SETTING, line)]
         .map(m => m[1].toLowerCase())
         .filter(host => !host.includes('${') && !host.startsWith('$'));
     return hosts.length > 0 && hosts.every(isLoopbackHost);
@@ -49697,7 +49768,7 @@ function loopbackOnly(line) {
 const insecureConnection = function* ({ text, isComment }) {
     const local = perLine(text, loopbackOnly);
     for (const [pattern, message] of SETTINGS$2) {
-        for (const m of text.matchAll(pattern)) {
+        for (const m of matchesOf(pattern, text)) {
             const lead = m[0].search(/[^;?&\s]/);
             const start = m.index + Math.max(0, lead);
             if (isComment(start) || local(start))
@@ -49778,7 +49849,11 @@ const INTERPRETERS = new Set([
 const PIPE_MESSAGE = 'A download piped straight into an interpreter runs whatever the server ' +
     '(or anyone who can change the response) sends, with no check. Download ' +
     'to a file, verify its checksum or signature, then run it.';
-const pipedIntoInterpreter = function* ({ commands }) {
+const pipedIntoInterpreter = function* ({ text, commands }) {
+    // Only a `|` pipes one command into the next; most windows around a
+    // `curl` or `wget` have none, and then they need not be read as commands.
+    if (!text.includes('|'))
+        return;
     const list = commands();
     for (let i = 0; i + 1 < list.length; i++) {
         const command = list[i];
@@ -50652,6 +50727,11 @@ const containerImageNotPinned = workflowRule({
     }
 });
 
+/**
+ * Encryption in transit (164.312(e)(2)(ii)): packages, artifacts and
+ * registries are fetched over HTTPS, never plain HTTP, except from this
+ * machine.
+ */
 const MESSAGE$1 = 'Plain `http://` lets anyone on the network path read the request and ' +
     'replace what comes back. Use the `https://` address of the same ' +
     'server (or mirror it behind TLS).';
@@ -50706,12 +50786,17 @@ function urlAt(text, from) {
 }
 const fetchedOverHttp = function* ({ text, commands }) {
     for (const command of commands()) {
-        const fetcher = findProgram(command, FETCHERS);
+        // Which word names a fetcher matters only once a URL turns up, and
+        // most commands in a window (a JSON or YAML line) hold none.
+        let fetcher;
         for (let i = 0; i < command.words.length; i++) {
             const word = command.words[i];
+            if (!word.text.includes(':'))
+                continue;
             const at = word.text.toLowerCase().search(/http\\?:\/\//);
             if (at === -1)
                 continue;
+            fetcher ??= findProgram(command, FETCHERS);
             const flag = word.text.slice(0, at);
             const previous = command.words[i - 1]?.text ?? '';
             const inContext = (fetcher !== -1 && fetcher < i) ||
@@ -50747,9 +50832,20 @@ function urlMatch(start, url) {
 // Configuration keys that name where packages come from: `.npmrc`
 // `registry=`, pip `index-url`, `PIP_INDEX_URL`, Gradle `distributionUrl`,
 // yum `baseurl`, Gemfile `source`, setup-node `registry-url`, and so on.
-const SOURCE_SETTING = /(?:^|[^\w.-])(?:[\w@:.-]{0,60}[._:-])?(?:registry(?:[-_]?(?:server|url))?|(?:extra[-_])?index[-_]?url|find[-_]links|distributionurl|baseurl|mirrorlist|goproxy|source|repository(?:[-_]?url)?|repo[-_]?url)["']?(?:[ \t]{0,5}[=:][ \t]{0,5}|[ \t]{1,5})["']?(http\\?:\/\/[^\s'"<>`]{1,2000})/gim;
+const SOURCE_NAMES = 'registry(?:[-_]?(?:server|url))?|(?:extra[-_])?index[-_]?url|' +
+    'find[-_]links|distributionurl|baseurl|mirrorlist|goproxy|source|' +
+    'repository(?:[-_]?url)?|repo[-_]?url';
+const SOURCE_SETTING = new RegExp(`(?:^|[^\\w.-])(?:[\\w@:.-]{0,60}[._:-])?(?:${SOURCE_NAMES})["']?` +
+    '(?:[ \\t]{0,5}[=:][ \\t]{0,5}|[ \\t]{1,5})["\']?' +
+    '(http\\\\?:\\/\\/[^\\s\'"<>`]{1,2000})', 'gim');
+// SOURCE_SETTING may start at almost any character, and then reads up to
+// 60 characters of a prefix before it can fail. Many windows hold none of
+// its names, and a search for those alone says so much sooner.
+const SOURCE_NAME = new RegExp(SOURCE_NAMES, 'i');
 const configuredOverHttp = function* ({ text, isComment }) {
-    for (const m of text.matchAll(SOURCE_SETTING)) {
+    if (!SOURCE_NAME.test(text))
+        return;
+    for (const m of matchesOf(SOURCE_SETTING, text)) {
         const url = m[1];
         const start = m.index + m[0].length - url.length;
         if (isComment(start) || isLoopbackUrl(url))
@@ -54641,7 +54737,7 @@ function providerRule(spec) {
         *detect(text) {
             if (spec.requires && !spec.requires.test(text))
                 return;
-            for (const m of text.matchAll(spec.pattern)) {
+            for (const m of matchesOf(spec.pattern, text)) {
                 const value = m.groups?.secret ?? m[0];
                 if (value.length === 0)
                     continue;
@@ -54912,7 +55008,7 @@ class SpansByLine {
 }
 function namedSecretsIn(text) {
     const found = [];
-    for (const m of text.matchAll(NAMED_SECRET)) {
+    for (const m of matchesOf(NAMED_SECRET, text)) {
         const value = m.groups.secret;
         if (!isSecretAccessKeyLike(value))
             continue;
@@ -54923,7 +55019,7 @@ function namedSecretsIn(text) {
 }
 function bareSecretsIn(text) {
     const found = [];
-    for (const m of text.matchAll(BARE_SECRET)) {
+    for (const m of matchesOf(BARE_SECRET, text)) {
         if (!isSecretAccessKeyLike(m[0]))
             continue;
         found.push({ start: m.index, end: m.index + m[0].length, value: m[0] });
@@ -54932,7 +55028,7 @@ function bareSecretsIn(text) {
 }
 function keyIdsIn(text) {
     const found = [];
-    for (const m of text.matchAll(ACCESS_KEY_ID)) {
+    for (const m of matchesOf(ACCESS_KEY_ID, text)) {
         if (m[2].endsWith('EXAMPLE') || !isPlausibleAwsKeyId(m[2]))
             continue;
         found.push({
@@ -55497,6 +55593,10 @@ const CLOUD = [
 ];
 const cloudRules = providerRules(CLOUD);
 
+/**
+ * Credentials in the configuration files of package managers and tools:
+ * `.npmrc`, `.pypirc`, `.netrc`, Docker `config.json` and kubeconfig.
+ */
 /** A value someone typed in place of a credential, or a reference. */
 function isRealValue(value, minLength = 8) {
     return (value.length >= minLength &&
@@ -55539,9 +55639,9 @@ function configRule(spec) {
             : { reach: 2000 }),
         ...(spec.appliesTo ? { appliesTo: spec.appliesTo } : {}),
         *detect(text) {
-            if (spec.requires && !spec.requires.test(text))
+            if (spec.requires && !spec.requires(text))
                 return;
-            for (const m of text.matchAll(spec.pattern)) {
+            for (const m of matchesOf(spec.pattern, text)) {
                 const value = m.groups.secret;
                 if (!spec.accept(value))
                     continue;
@@ -55557,6 +55657,9 @@ function configRule(spec) {
         }
     };
 }
+// A line that makes the window a kubeconfig. The window is 61 lines, and
+// in a bundle that can be megabytes of minified code.
+const KUBECONFIG_LINE = /[ \t]{0,8}(?:kind:[ \t]{0,4}["']?Config["']?[ \t]{0,4}(?:\n|$)|current-context:|users:)/y;
 const CONFIG = [
     {
         id: 'npmrc-auth-token',
@@ -55620,7 +55723,7 @@ const CONFIG = [
         helpUri: 'https://kubernetes.io/docs/reference/access-authn-authz/authentication/',
         keywords: ['token:'],
         contextLines: 30,
-        requires: /(?:^|\n)[ \t]{0,8}(?:kind:[ \t]{0,4}["']?Config["']?[ \t]{0,4}(?:\n|$)|current-context:|users:)/,
+        requires: text => anyLineStartsWith(KUBECONFIG_LINE, text),
         pattern: /(?:^|\n)[ \t-]{0,20}(?:token|id-token|refresh-token)[ \t]{0,4}:[ \t]{0,4}["']?(?<secret>[A-Za-z0-9._~+/=-]{20,4000})/g,
         accept: value => isRealValue(value, 20),
         validation: 'A `token` under a kubeconfig (a file with `users:` or `kind: Config`).'
@@ -55640,6 +55743,10 @@ const CONFIG = [
 ];
 const configFileRules = CONFIG.map(configRule);
 
+/**
+ * Passwords embedded in URLs and connection strings: database and broker
+ * URLs, HTTP basic auth, JDBC parameters and ADO.NET key/value strings.
+ */
 const SCHEMES = [
     'postgres',
     'postgresql',
@@ -55726,7 +55833,7 @@ function isRealUrlPassword(password, host) {
     return !DOCUMENTATION_HOST.test(host);
 }
 const HELP$2 = 'https://owasp.org/www-project-top-ten/2017/A3_2017-Sensitive_Data_Exposure';
-function urlRule(id, summary, what, keywords, pattern) {
+function urlRule(id, summary, what, keywords, pattern, needs) {
     return {
         kind: 'text',
         id,
@@ -55745,7 +55852,12 @@ function urlRule(id, summary, what, keywords, pattern) {
         validation: 'A non-empty user and password; not a placeholder, reference, ' +
             'masked value, well-known default password or documentation host.',
         *detect(text) {
-            for (const m of text.matchAll(pattern)) {
+            // A string every match holds. Most windows around `https://` are a
+            // plain link, and looking for one character costs far less than
+            // running the pattern over them.
+            if (needs !== undefined && !text.includes(needs))
+                return;
+            for (const m of matchesOf(pattern, text)) {
                 const secret = m.groups.secret;
                 if (!isRealUrlPassword(secret, m.groups.host ?? ''))
                     continue;
@@ -55766,8 +55878,8 @@ function urlRule(id, summary, what, keywords, pattern) {
     };
 }
 const connectionStringRules = [
-    urlRule('database-url-password', 'Password in a database, broker or mail server URL', 'database, message broker, directory and mail server URLs', SCHEMES.map(s => `${s}://`), DATABASE_URL),
-    urlRule('url-basic-auth-password', 'Password in an HTTP(S) URL (basic authentication)', 'HTTP and HTTPS URLs', ['http://', 'https://'], HTTP_URL),
+    urlRule('database-url-password', 'Password in a database, broker or mail server URL', 'database, message broker, directory and mail server URLs', SCHEMES.map(s => `${s}://`), DATABASE_URL, '@'),
+    urlRule('url-basic-auth-password', 'Password in an HTTP(S) URL (basic authentication)', 'HTTP and HTTPS URLs', ['http://', 'https://'], HTTP_URL, '@'),
     urlRule('jdbc-password', 'Password parameter in a JDBC URL', 'JDBC URLs', ['jdbc:'], JDBC),
     urlRule('ado-net-connection-string-password', 'Password in an ADO.NET or ODBC connection string', 'ADO.NET and ODBC connection strings', ['password=', 'pwd=', 'password =', 'pwd ='], ADO_NET)
 ];
@@ -56048,15 +56160,27 @@ const DEVOPS = [
 ];
 const devopsRules = providerRules(DEVOPS);
 
+/**
+ * The generic rules: a random-looking value assigned to a name that says it
+ * is a credential, in code or configuration. They carry no provider, so
+ * they ask more of the value than the provider rules do: length, a digit,
+ * mixed character classes, entropy, and none of the known non-secrets.
+ */
 const NAME = '(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|' +
     'access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)';
 const VALUE_START = '[^\\s"\'`;,<>{}()[\\]\\\\|=$]';
-const VALUE_REST = '[^\\s"\'`;,<>{}()[\\]\\\\|]{7,199}';
+const VALUE_CHAR = '[^\\s"\'`;,<>{}()[\\]\\\\|]';
+const VALUE_REST = `${VALUE_CHAR}{7,199}`;
 // `name = "value"` in every common syntax: JS/TS/Python/Go/Ruby/PHP/Java
 // assignments and object keys, JSON, YAML, TOML, HCL, INI, .env, shell.
 const QUOTED = new RegExp(`${NAME}(?<rest>[A-Za-z0-9_.-]{0,24})["'\`\\]]{0,2}\\s{0,4}` +
     '(?:=>|:=|\\|\\|=|\\?\\?=|[=:])\\s{0,4}(?<quote>["\'`])' +
     `(?<value>${VALUE_START}${VALUE_REST})(?=["'\`])`, 'gi');
+// What every QUOTED match holds: the last character of its operator, the
+// opening quote and the first eight characters of the value. Most lines
+// with a credential-like name have none, and this finds that out faster
+// than QUOTED, which tries its list of names at every position.
+const QUOTED_HINT = new RegExp(`[=:>]\\s{0,4}["'\`]${VALUE_START}${VALUE_CHAR}{7}`);
 // XML elements and attributes: `<password>v</password>`,
 // `key="ApiKey" value="v"`.
 const XML = new RegExp(`<(?<tag>[A-Za-z0-9_.:-]{0,30}${NAME}[A-Za-z0-9_.:-]{0,20})>` +
@@ -56118,14 +56242,19 @@ function nameAt(text, start, matched) {
 function isMinified(window) {
     return window.length > MINIFIED_LINE && !window.includes('\n');
 }
+const KEY_ATTRIBUTE = /key="/i;
+// An XML match is an element, which has a closing tag, or a `key`
+// attribute; lines of code with a `<` (a comparison, a generic type) and
+// neither are common.
+function mayHoldXml(text) {
+    return text.includes('</') || KEY_ATTRIBUTE.test(text);
+}
 const HELP$1 = 'https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password';
 const MESSAGE = 'Credential assigned in plain text. Whatever access it grants, anyone ' +
     'with the repository has it. Rotate it with its issuer and load it from ' +
     `a secret store or the environment at run time. See ${HELP$1}`;
 function* assignments(text, pattern) {
-    if (isMinified(text))
-        return;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesOf(pattern, text)) {
         const groups = m.groups;
         const value = groups.value ?? groups.attribute;
         if (value === undefined)
@@ -56195,10 +56324,12 @@ const genericSecretAssignment = {
         good: 'DB_PASSWORD = os.environ["DB_PASSWORD"]'
     },
     *detect(text) {
-        yield* assignments(text, QUOTED);
-        if (text.includes('<') || text.includes('key="')) {
+        if (isMinified(text))
+            return;
+        if (QUOTED_HINT.test(text))
+            yield* assignments(text, QUOTED);
+        if (mayHoldXml(text))
             yield* assignments(text, XML);
-        }
     }
 };
 const genericConfigSecret = {
@@ -56211,6 +56342,8 @@ const genericConfigSecret = {
         'rotate it.',
     appliesTo: path => CONFIG_FILE.test(path),
     *detect(text) {
+        if (isMinified(text))
+            return;
         yield* assignments(text, UNQUOTED);
     }
 };
@@ -56281,6 +56414,11 @@ function decodeJwt(token) {
     return { header, payload };
 }
 
+/**
+ * GitHub credentials. Classic tokens carry a CRC32 checksum of their random
+ * part in their last six characters, so a value that fails it is a typo or a
+ * made-up example, not a credential.
+ */
 /** Whether the last six characters are the checksum of the rest. */
 function hasValidGithubChecksum(random, check) {
     return hasBase62Crc32(random, check);
@@ -56316,7 +56454,7 @@ const githubClassicToken = {
         good: 'GH_TOKEN: ${{ secrets.GH_TOKEN }}'
     },
     *detect(text) {
-        for (const m of text.matchAll(CLASSIC)) {
+        for (const m of matchesOf(CLASSIC, text)) {
             const [value, prefix, random, check] = m;
             if (!hasValidGithubChecksum(random, check))
                 continue;
@@ -56417,6 +56555,7 @@ const GITLAB = [
 ];
 const gitlabRules = providerRules(GITLAB);
 
+/** Google Cloud and Google OAuth credentials. */
 const CREDENTIALS_URI = 'https://cloud.google.com/docs/authentication/api-keys';
 const OAUTH_URI = 'https://developers.google.com/identity/protocols/oauth2';
 const GOOGLE = [
@@ -56495,7 +56634,7 @@ const googleServiceAccountKey = {
     *detect(text) {
         if (!isServiceAccountKeyFile(text))
             return;
-        for (const m of text.matchAll(PRIVATE_KEY_FIELD)) {
+        for (const m of matchesOf(PRIVATE_KEY_FIELD, text)) {
             const value = m.groups.body.replace(/\\n|\s/g, '');
             if (value.length < 64)
                 continue;
@@ -56517,6 +56656,11 @@ const googleRules = [
     googleServiceAccountKey
 ];
 
+/**
+ * JSON Web Tokens. Only a string whose header and payload decode to JSON,
+ * whose header names a real algorithm, and which has not expired, counts:
+ * the rest are look-alikes, unsigned tokens, or dead credentials.
+ */
 const JWT = /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_.-])/g;
 const URI = 'https://datatracker.ietf.org/doc/html/rfc8725';
 /**
@@ -56552,7 +56696,7 @@ const jsonWebToken = {
         '`none`; not expired; not a public anonymous-role key or the jwt.io ' +
         'sample.',
     *detect(text) {
-        for (const m of text.matchAll(JWT)) {
+        for (const m of matchesOf(JWT, text)) {
             const value = m[0];
             if (isPlaceholder(value))
                 continue;
@@ -56577,6 +56721,13 @@ const jsonWebToken = {
     }
 };
 
+/**
+ * Kubernetes Secret manifests. Base64 in `data:` is an encoding, not
+ * encryption, so each value is decoded and the other secret rules read
+ * what it hides. The finding points at the manifest line; the decoded
+ * value is only ever passed on as the match value, which the engine
+ * redacts like any other.
+ */
 const KIND_SECRET = /(?:^|\n)\s{0,8}kind:\s{0,4}["']?Secret["']?\s{0,4}(?:\n|$)|"kind"\s{0,4}:\s{0,4}"Secret"/;
 const DOCUMENT_SEPARATOR = /\n---[^\n]{0,200}(?=\n|$)/g;
 const YAML_SECTION = /(?:^|\n)([ \t]{0,8})(data|stringData):[ \t]{0,4}(?=\n)/g;
@@ -56593,7 +56744,7 @@ function decodeData(encoded) {
 }
 function yamlEntries(doc, base) {
     const entries = [];
-    for (const section of doc.matchAll(YAML_SECTION)) {
+    for (const section of matchesOf(YAML_SECTION, doc)) {
         const indent = section[1].length;
         const encoded = section[2] === 'data';
         let at = section.index + section[0].length + 1;
@@ -56624,10 +56775,10 @@ function yamlEntries(doc, base) {
 }
 function jsonEntries(doc, base) {
     const entries = [];
-    for (const section of doc.matchAll(JSON_SECTION)) {
+    for (const section of matchesOf(JSON_SECTION, doc)) {
         const encoded = section[1] === 'data';
         const bodyAt = section.index + section[0].indexOf('{') + 1;
-        for (const entry of section[2].matchAll(JSON_ENTRY)) {
+        for (const entry of matchesOf(JSON_ENTRY, section[2])) {
             const raw = entry[2];
             const value = encoded ? decodeData(raw) : raw;
             if (value === undefined)
@@ -56643,7 +56794,7 @@ function secretEntries(text) {
     const entries = [];
     let from = 0;
     const docs = [];
-    for (const sep of text.matchAll(DOCUMENT_SEPARATOR)) {
+    for (const sep of matchesOf(DOCUMENT_SEPARATOR, text)) {
         docs.push([from, sep.index]);
         from = sep.index + sep[0].length;
     }
@@ -57465,13 +57616,18 @@ const PAYMENTS = [
 ];
 const paymentRules = providerRules(PAYMENTS);
 
+/**
+ * Private keys: PEM armour (PKCS#1, SEC1, PKCS#8, encrypted, OpenSSH), PGP
+ * private key blocks and PuTTY key files. A BEGIN line alone (a parser, a
+ * test of one) is not reported: the block must close and hold key material.
+ */
 // BEGIN and END lines are found in one pass each and paired in order, so
 // many unterminated BEGIN lines cost no more than one.
 const BEGIN = /-----BEGIN ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----/g;
 const END = /-----END ((?:[A-Z0-9]{1,12} ){0,3})PRIVATE KEY(?: BLOCK)?-----/g;
 const MAX_BODY = 16384;
 function armourLines(text, pattern) {
-    return [...text.matchAll(pattern)].map(m => ({
+    return matchesOf(pattern, text).map(m => ({
         start: m.index,
         end: m.index + m[0].length,
         label: m[1] ?? ''
@@ -57580,7 +57736,7 @@ const puttyPrivateKey = {
     redaction: 'prefix',
     validation: 'A PuTTY header and a Private-Lines section of base64.',
     *detect(text) {
-        for (const m of text.matchAll(PUTTY)) {
+        for (const m of matchesOf(PUTTY, text)) {
             const value = m[3].replace(/\s/g, '');
             if (value.length < 20)
                 continue;
@@ -68326,10 +68482,21 @@ class Engine {
                     windows.set(ruleIndex, spans);
                 }
                 const last = spans.length - 1;
-                // Hits inside the current window add nothing.
-                if (last > 0 && end <= spans[last])
-                    continue;
                 const reach = reachOf[ruleIndex];
+                if (last > 0 && end <= spans[last]) {
+                    // A hit inside the current window: on a line window it is the
+                    // same line, but a reach or context window around it can end
+                    // further on, and a token running past the current end must
+                    // not be cut off there.
+                    if (reach < 0 && contextOf[ruleIndex] === 0)
+                        continue;
+                    const stop = reach >= 0
+                        ? reachEnd(text, end, reach)
+                        : windowEnd(text, end - 1, contextOf[ruleIndex]);
+                    if (stop > spans[last])
+                        spans[last] = stop;
+                    continue;
+                }
                 let start;
                 let stop;
                 if (reach >= 0) {

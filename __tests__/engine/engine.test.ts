@@ -1,6 +1,6 @@
 import { Engine } from '../../src/engine/engine.js'
 import { allRules } from '../../src/rules/index.js'
-import type { ScanDocument } from '../../src/rules/rule.js'
+import type { ScanDocument, TextRule } from '../../src/rules/rule.js'
 import { githubToken, pemKey, ssn } from '../helpers/fake-values.js'
 
 const engine = new Engine(allRules)
@@ -149,5 +149,52 @@ describe('Engine windows and fallbacks', () => {
     }
     new Engine([rule]).scanText('a', `${'a'.repeat(50)}kw${'b'.repeat(50)}`)
     expect(seen).toEqual(['aaaaakwbbbbb'])
+  })
+})
+
+describe('Engine windows', () => {
+  // A rule that reports every `tok-` word it sees whole: a cut-off window
+  // shows as a shorter match or a missing one.
+  const tokenRule = (shape: Partial<TextRule>): TextRule => ({
+    kind: 'text',
+    id: 'test-token',
+    category: 'secret',
+    severity: 'error',
+    safeguard: '164.312(a)(1)',
+    summary: 'test token',
+    keywords: ['tok-'],
+    redaction: 'none',
+    *detect(text) {
+      for (const m of text.matchAll(/tok-[a-z]+/g)) {
+        yield { start: m.index, end: m.index + m[0].length, value: m[0] }
+      }
+    },
+    ...shape
+  })
+  const spans = (rule: TextRule, text: string) =>
+    new Engine([rule])
+      .scanText('a.txt', text)
+      .map(f => `${f.line}:${f.column}-${f.endColumn}`)
+
+  it('widens a reach window for a hit inside it that reaches further', () => {
+    // The first window ends 20 characters past its keyword, inside the
+    // second token; the second keyword's own reach covers that token.
+    const rule = tokenRule({ reach: 20 })
+    const text = `tok-aaaaaaaaa tok-${'b'.repeat(15)}`
+    expect(spans(rule, text)).toEqual(['1:1-14', '1:15-34'])
+  })
+
+  it('widens a context window for a hit inside it whose lines go further', () => {
+    // Context 1: the second hit's window takes in the line after it.
+    const rule = tokenRule({
+      contextLines: 1,
+      keywords: ['begin'],
+      *detect(text) {
+        const at = text.indexOf('tok-end')
+        if (at >= 0) yield { start: at, end: at + 7, value: 'tok-end' }
+      }
+    })
+    const text = 'begin\nbegin\ntok-end'
+    expect(spans(rule, text)).toEqual(['3:1-8'])
   })
 })

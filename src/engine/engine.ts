@@ -209,9 +209,20 @@ export class Engine {
           windows.set(ruleIndex, spans)
         }
         const last = spans.length - 1
-        // Hits inside the current window add nothing.
-        if (last > 0 && end <= spans[last]!) continue
         const reach = reachOf[ruleIndex]!
+        if (last > 0 && end <= spans[last]!) {
+          // A hit inside the current window: on a line window it is the
+          // same line, but a reach or context window around it can end
+          // further on, and a token running past the current end must
+          // not be cut off there.
+          if (reach < 0 && contextOf[ruleIndex] === 0) continue
+          const stop =
+            reach >= 0
+              ? reachEnd(text, end, reach)
+              : windowEnd(text, end - 1, contextOf[ruleIndex]!)
+          if (stop > spans[last]!) spans[last] = stop
+          continue
+        }
         let start: number
         let stop: number
         if (reach >= 0) {

@@ -6,6 +6,7 @@
  */
 import { Engine } from '../../../src/engine/engine.js'
 import { allRules } from '../../../src/rules/index.js'
+import { SAMPLES } from '../../helpers/credential-samples.js'
 import { rc, reseed, URL_SAFE } from '../../helpers/fake-credentials.js'
 
 const engine = new Engine(allRules)
@@ -92,5 +93,27 @@ describe('a kubeconfig user token', () => {
     // The window reaches 30 lines above the token's line.
     const text = `apiVersion: v1\nusers:\n${'# pad\n'.repeat(27)}${user()}`
     expect(found('ci/kubeconfig', text, id)).toEqual([{ line: 32, column: 12 }])
+  })
+})
+
+describe('two credentials side by side on one line', () => {
+  // The second keyword lies inside the first one's reach window; its own
+  // window must carry the scan to the end of the second value.
+  it.each([
+    'telegram-bot-token',
+    'resend-api-key',
+    'azure-entra-client-secret'
+  ])('are both found for %s', id => {
+    const a = SAMPLES[id]!.positive()
+    const b = SAMPLES[id]!.positive()
+    expect(found('a.txt', `${a} ${b}`, id)).toHaveLength(2)
+  })
+
+  it('finds a long URL password a few hundred characters after another', () => {
+    const id = 'url-basic-auth-password'
+    const text =
+      `https://ci:${rc(16)}@build.internal ${'x'.repeat(700)} ` +
+      `https://ci:${rc(200)}@build.internal`
+    expect(found('a.txt', text, id)).toHaveLength(2)
   })
 })
