@@ -178,6 +178,39 @@ describe('JSON and YAML fixture rules', () => {
     expect(yaml.map(f => f.ruleId)).toEqual(['phi-record-yaml'])
   })
 
+  it('reports each object of a JSON list at its own lines, with escaped and repeated keys', () => {
+    const [given1, family1] = realName(21)
+    const [given2, family2] = realName(22)
+    const text = [
+      '{',
+      '  "patients": [',
+      '    {',
+      `      "firstName": "${given1}",`,
+      `      "lastName": "${family1}",`,
+      // `dob` spelled with an escape: the key is read as JSON defines it.
+      '      "d\\u006fb": "03/14/1962"',
+      '    },',
+      '    {',
+      '      "lastName": "[PERSON_2]",',
+      `      "lastName": "${family2}",`,
+      `      "firstName": "${given2}",`,
+      `      "phone": "${realPhone(22)}"`,
+      '    }',
+      '  ]',
+      '}'
+    ].join('\n')
+    const findings = blocking(scan('test/fixtures/patients.json', text))
+    expect(findings.map(f => [f.ruleId, f.line, f.endLine])).toEqual([
+      ['phi-record-json', 3, 7],
+      ['phi-record-json', 8, 13]
+    ])
+    expect(findings[0]!.properties?.identifiers).toEqual(['name', 'birth date'])
+    expect(findings[1]!.properties?.identifiers).toEqual([
+      'name',
+      'phone number'
+    ])
+  })
+
   it('does not flag a package manifest author or a JSON Schema for patients', () => {
     const [given, family] = realName(10)
     const manifest = {

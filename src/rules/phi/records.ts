@@ -19,6 +19,7 @@ import { looksLikeHl7, readHl7 } from './readers/hl7.js'
 import { readNote } from './readers/note.js'
 import { looksLikeSqlInsert, readSql } from './readers/sql.js'
 import { tokenFields } from './readers/tokens.js'
+import { parseJsonTree } from './readers/json-tree.js'
 import { fromJson, parseTree, type TreeNode } from './readers/tree.js'
 import { looksLikeX12, readX12 } from './readers/x12.js'
 
@@ -195,7 +196,19 @@ function* readJson(document: ScanDocument): Iterable<PatientRecord> {
   const any = [...readFixture(flat, document.path)].some(
     record => assessRecord(record, format) !== undefined
   )
-  if (any) yield* readTreeOrLines(document)
+  if (any) yield* readParsedJson(document)
+}
+
+/**
+ * The records of a JSON document that parses, read again with offsets:
+ * by the JSON reader, which builds the tree `parseTree` would, much
+ * faster. A document too large for a tree is read as `readTreeOrLines`
+ * reads one.
+ */
+function* readParsedJson(document: ScanDocument): Iterable<PatientRecord> {
+  const tree = parseJsonTree(document.text)
+  if (tree) yield* readFixture(tree, document.path)
+  else yield* readLinesOrText(document)
 }
 
 function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
@@ -238,7 +251,15 @@ function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
     yield* readFixture(tree, document.path)
     return
   }
-  // JSON Lines, or a template that is not valid YAML: read line by line.
+  yield* readLinesOrText(document)
+}
+
+/**
+ * JSON Lines, or a template that is not valid YAML, or a document too
+ * large for a tree: read line by line.
+ */
+function* readLinesOrText(document: ScanDocument): Iterable<PatientRecord> {
+  const text = document.text
   const parsedLines = yield* readObjectLines(document)
   // A file cut short or templated is read as prose only when it speaks of
   // patients at all: reading every broken JSON file as notes is slow and
