@@ -211,6 +211,40 @@ describe('JSON and YAML fixture rules', () => {
     ])
   })
 
+  it('reads JSON Lines record by record, and a file cut short mid-record', () => {
+    const record = (seed: number) => {
+      const [given, family] = realName(30 + seed)
+      return JSON.stringify({ patientName: `${given} ${family}`, mrn: 'X' })
+    }
+    // CRLF line ends and a no-break space before a line: both are space
+    // around the object, as String.prototype.trim sees it.
+    const lines = [record(1), `\u00a0\t${record(2)}`, record(3)]
+    const whole = lines.join('\r\n')
+    const cut = whole.slice(0, whole.length - 9)
+    for (const text of [whole, cut]) {
+      const findings = scan('test/fixtures/patients.jsonl', text)
+      expect(findings.map(f => [f.ruleId, f.line])).toEqual(
+        (text === whole ? [1, 2, 3] : [1, 2]).map(line => [
+          'phi-record-json',
+          line
+        ])
+      )
+    }
+  })
+
+  it('reports an SSN in a pretty-printed JSON file cut short', () => {
+    const text = JSON.stringify(
+      { patient: { ssn: realSsn(31), notes: 'x'.repeat(40) } },
+      null,
+      2
+    ).slice(0, -20)
+    const findings = blocking(scan('test/fixtures/patient.json', text))
+    expect(findings.map(f => [f.ruleId, f.line])).toEqual([
+      ['phi-record-json', 3]
+    ])
+    expect(findings[0]!.properties?.identifiers).toEqual(['SSN'])
+  })
+
   it('does not flag a package manifest author or a JSON Schema for patients', () => {
     const [given, family] = realName(10)
     const manifest = {

@@ -180,10 +180,10 @@ export const sqlRecord = recordRule({
 function* readJson(document: ScanDocument): Iterable<PatientRecord> {
   const text = document.text
   if (!mayHoldRecords(text, document.path)) return
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
+  // JSON.parse reads a document cut short to its end before it throws;
+  // one that cannot end where it does is not given to it.
+  const value = mayEndJson(text) ? parseJson(text) : undefined
+  if (value === undefined) {
     // JSON Lines, or JSON cut short or with comments: each line that
     // parses, then any formatted SSN. Not YAML, which is slow on large
     // JSON, and not prose, whose labels would be JSON keys.
@@ -211,6 +211,39 @@ function* readParsedJson(document: ScanDocument): Iterable<PatientRecord> {
   else yield* readLinesOrText(document)
 }
 
+/** The value of a JSON document, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Whether `text` ends as a JSON document can: in `}`, `]`, a quote, a
+ * digit, `true`, `false` or `null`, before any JSON whitespace.
+ */
+function mayEndJson(text: string): boolean {
+  let end = text.length - 1
+  for (;;) {
+    const c = text.charCodeAt(end)
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) end--
+    else break
+  }
+  const last = text.charCodeAt(end)
+  const endsWith = (word: string) => text.endsWith(word, end + 1)
+  return (
+    last === 0x7d /* } */ ||
+    last === 0x5d /* ] */ ||
+    last === 0x22 /* " */ ||
+    (last >= 0x30 && last <= 0x39) ||
+    endsWith('true') ||
+    endsWith('false') ||
+    endsWith('null')
+  )
+}
+
 function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
   const parsed = yield* readObjectLines(document)
   if (parsed === 0) yield* ssnTokens(document.text)
@@ -224,16 +257,23 @@ function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
 function* readObjectLines(
   document: ScanDocument
 ): Generator<PatientRecord, number> {
-  let at = 0
+  const text = document.text
   let parsed = 0
-  for (const line of document.text.split('\n')) {
-    const start = at
-    at += line.length + 1
-    const trimmed = line.trim()
-    if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) continue
+  // Line by line without splitting: most lines of a file cut short are
+  // not objects, and are passed over without a string made of them.
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start)
+    const end = newline < 0 ? text.length : newline
+    const first = skipSpace(text, start, end)
+    const last = skipSpaceBack(text, first, end)
+    const object =
+      text.charCodeAt(first) === 0x7b && text.charCodeAt(last) === 0x7d
+    const from = start
+    start = end + 1
+    if (!object) continue
     let node: TreeNode | undefined
     try {
-      node = fromJson(JSON.parse(trimmed), start, start + line.length)
+      node = fromJson(JSON.parse(text.slice(first, last + 1)), from, end)
     } catch {
       continue
     }
@@ -241,6 +281,27 @@ function* readObjectLines(
     if (node) yield* readFixture(node, document.path)
   }
   return parsed
+}
+
+// What String.prototype.trim removes: ASCII spaces, and beyond ASCII the
+// characters `\s` names, which are the same ones.
+const UNICODE_SPACE = /\s/
+const isSpace = (c: number) =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  (c >= 0xa0 && UNICODE_SPACE.test(String.fromCharCode(c)))
+
+/** The first offset in [from, to) that is not a space, or `to`. */
+function skipSpace(text: string, from: number, to: number): number {
+  while (from < to && isSpace(text.charCodeAt(from))) from++
+  return from
+}
+
+/** The last offset in [from, to) that is not a space, or `from`. */
+function skipSpaceBack(text: string, from: number, to: number): number {
+  let at = to - 1
+  while (at > from && isSpace(text.charCodeAt(at))) at--
+  return Math.max(at, from)
 }
 
 function* readTreeOrLines(document: ScanDocument): Iterable<PatientRecord> {
