@@ -90,6 +90,22 @@ describe('token rules', () => {
     })
   })
 
+  it('leaves lock files, source maps and JSON to other readers, path by path', () => {
+    const text = `"ssn": "${realSsn(7)}"`
+    const rulesAt = (path: string) => scan(path, text).map(f => f.ruleId)
+    // One path after another: what holds for one must not carry over.
+    expect(rulesAt('notes/a.txt')).toEqual(['us-ssn'])
+    expect(rulesAt('dist/app.js.map')).toEqual([])
+    expect(rulesAt('notes/b.txt')).toEqual(['us-ssn'])
+    expect(rulesAt('yarn.lock')).toEqual([])
+    expect(rulesAt('vendor/ruby/Gemfile.lock')).toEqual([])
+    expect(rulesAt('src/my-yarn.lock.ts')).toEqual(['us-ssn'])
+    // Whatever the case of the extension, YAML is read by both rules and
+    // JSON by its record rule alone.
+    expect(rulesAt('seeds/people.YAML')).toEqual(['us-ssn', 'phi-record-yaml'])
+    expect(rulesAt('test/FIXTURE.JSON')).toEqual(['phi-record-json'])
+  })
+
   it('passes SSNs the SSA never issues, and samples', () => {
     const text =
       "a = '000-12-3456'\nb = '666-12-3456'\nc = '987-65-4321'\nd = '123-45-6789'"

@@ -7,29 +7,77 @@
  * record finding).
  */
 
-const STRUCTURED =
-  /\.(?:hl7|hl7v2|er7|x12|edi|837|835|270|271|json|ndjson|jsonl|sql|dcm|dicom)$/i
+const STRUCTURED = new Set([
+  'hl7',
+  'hl7v2',
+  'er7',
+  'x12',
+  'edi',
+  '837',
+  '835',
+  '270',
+  '271',
+  'json',
+  'ndjson',
+  'jsonl',
+  'sql',
+  'dcm',
+  'dicom'
+])
+
+// Read by a record rule too, but not left to it by the SSN rule.
+const ALSO_RECORD = new Set(['yaml', 'yml', 'csv', 'tsv', 'psv'])
+
+// Generated files that hold package metadata or compiled code, never
+// patient data: lock files (by their exact name) and source maps.
+const LOCK_FILES = new Set([
+  'package-lock.json',
+  '.package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'composer.lock',
+  'Gemfile.lock',
+  'Cargo.lock',
+  'poetry.lock'
+])
+
+interface PathFacts {
+  readonly path: string
+  readonly extension: string
+  readonly generated: boolean
+}
+
+// Every PHI rule asks about the path of the file at hand, and the engine
+// asks all the rules about one file before the next: the answers for the
+// last path are kept, so a path is taken apart once, not by each rule.
+let last: PathFacts = { path: '', extension: '', generated: false }
+
+function factsOf(path: string): PathFacts {
+  if (path === last.path) return last
+  const slash = path.lastIndexOf('/')
+  const dot = path.lastIndexOf('.')
+  last = {
+    path,
+    extension: dot > slash ? path.slice(dot + 1).toLowerCase() : '',
+    generated: path.endsWith('.map') || LOCK_FILES.has(path.slice(slash + 1))
+  }
+  return last
+}
 
 /** Whether a record rule reads files at this path. */
 export function isStructuredPath(path: string): boolean {
-  return STRUCTURED.test(path)
+  return STRUCTURED.has(factsOf(path).extension)
 }
-
-// Generated files that hold package metadata or compiled code, never
-// patient data: lock files and source maps.
-const GENERATED =
-  /(?:^|\/)(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock)$|\.map$/
 
 /** Whether the PHI rules skip this path as generated. */
 export function isGeneratedPath(path: string): boolean {
-  return GENERATED.test(path)
+  return factsOf(path).generated
 }
 
 /** The lower-case extension of a path, without the dot. */
 export function extensionOf(path: string): string {
-  const slash = path.lastIndexOf('/')
-  const dot = path.lastIndexOf('.')
-  return dot > slash ? path.slice(dot + 1).toLowerCase() : ''
+  return factsOf(path).extension
 }
 
 /**
@@ -38,5 +86,6 @@ export function extensionOf(path: string): string {
  * rules; the SSN rule still reads YAML and CSV as text.
  */
 export function isRecordPath(path: string): boolean {
-  return isStructuredPath(path) || /\.(?:ya?ml|csv|tsv|psv)$/i.test(path)
+  const extension = factsOf(path).extension
+  return STRUCTURED.has(extension) || ALSO_RECORD.has(extension)
 }

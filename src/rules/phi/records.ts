@@ -400,7 +400,7 @@ export const dicomRecord: DocumentRule = {
   }),
   appliesTo: (path, sample) =>
     ext(path, ['dcm', 'dicom']) ||
-    sample.slice(128, 132) === 'DICM' ||
+    sample.startsWith('DICM', 128) ||
     sample.length === 0,
   *detect(document: ScanDocument): Iterable<Match> {
     const bytes = document.bytes
