@@ -53,15 +53,28 @@ interface PathFacts {
 // last path are kept, so a path is taken apart once, not by each rule.
 let last: PathFacts = { path: '', extension: '', generated: false }
 
+// The extensions of the lock files' names, so that only those paths are
+// cut at their last slash to be looked up.
+const LOCK_EXTENSIONS = new Set(['json', 'lock', 'yaml'])
+
 function factsOf(path: string): PathFacts {
   if (path === last.path) return last
-  const slash = path.lastIndexOf('/')
-  const dot = path.lastIndexOf('.')
-  last = {
-    path,
-    extension: dot > slash ? path.slice(dot + 1).toLowerCase() : '',
-    generated: path.endsWith('.map') || LOCK_FILES.has(path.slice(slash + 1))
+  // Back from the end to the last dot or slash: a dot comes first when
+  // the file name has an extension.
+  let at = path.length - 1
+  for (; at >= 0; at--) {
+    const c = path.charCodeAt(at)
+    if (c === 0x2e /* . */ || c === 0x2f /* / */) break
   }
+  const extension =
+    at >= 0 && path.charCodeAt(at) === 0x2e
+      ? path.slice(at + 1).toLowerCase()
+      : ''
+  const generated =
+    path.endsWith('.map') ||
+    (LOCK_EXTENSIONS.has(extension) &&
+      LOCK_FILES.has(path.slice(path.lastIndexOf('/') + 1)))
+  last = { path, extension, generated }
   return last
 }
 

@@ -83,14 +83,27 @@ function recordRule(
   }
 }
 
-const ext = (path: string, list: readonly string[]) =>
-  list.includes(extensionOf(path))
+/** A test that a path has one of `list`'s extensions (lower case). */
+function extensions(...list: string[]): (path: string) => boolean {
+  // Built once, not per call: every file is asked about by every rule.
+  const set = new Set(list)
+  return path => set.has(extensionOf(path))
+}
 
 // Where an HL7 or X12 file may hide under another name: plain text, data
 // and message files, or no extension. Source files are left to the token
 // rules, which also see strings in code.
-const SNIFFED = ['', 'txt', 'log', 'dat', 'msg', 'in', 'out', 'text', 'data']
-const sniffed = (path: string) => ext(path, SNIFFED)
+const sniffed = extensions(
+  ...['', 'txt', 'log', 'dat', 'msg', 'in', 'out', 'text', 'data']
+)
+const hl7Path = extensions('hl7', 'hl7v2', 'er7')
+const x12Path = extensions('x12', 'edi', '837', '835', '270', '271')
+const jsonPath = extensions('json', 'ndjson', 'jsonl')
+const csvPath = extensions('csv', 'tsv', 'psv')
+const sqlPath = extensions('sql')
+const sqlDialectPath = extensions('ddl', 'dml', 'pgsql', 'psql')
+const yamlPath = extensions('yaml', 'yml')
+const dicomPath = extensions('dcm', 'dicom')
 
 export const hl7Record = recordRule({
   id: 'phi-record-hl7',
@@ -102,8 +115,7 @@ export const hl7Record = recordRule({
   bad: 'PID|1||<MRN>^^^HOSP^MR||<FAMILY>^<GIVEN>||<YYYYMMDD>|F',
   good: 'PID|1||[MRN_1]^^^HOSP^MR||[PERSON_1]||1970|F',
   appliesTo: (path, sample) =>
-    ext(path, ['hl7', 'hl7v2', 'er7']) ||
-    (sniffed(path) && looksLikeHl7(sample)),
+    hl7Path(path) || (sniffed(path) && looksLikeHl7(sample)),
   read: doc => readHl7(doc.text)
 })
 
@@ -119,8 +131,7 @@ export const fhirRecord = recordRule({
   good: '{"resourceType":"Patient","name":[{"family":"Doe"}],"birthDate":"1970"}',
   // In a diff the sample is the added lines, which may not show the
   // resourceType; the whole file decides.
-  appliesTo: path =>
-    ext(path, ['json', 'ndjson', 'jsonl']) && !isGeneratedPath(path),
+  appliesTo: path => jsonPath(path) && !isGeneratedPath(path),
   read: doc =>
     looksLikeFhir(doc.text.slice(0, 8192)) ? readFhir(doc.text) : []
 })
@@ -136,8 +147,7 @@ export const x12Record = recordRule({
   bad: 'NM1*IL*1*<FAMILY>*<GIVEN>****MI*<MEMBER ID>~DMG*D8*<YYYYMMDD>*F~',
   good: 'NM1*IL*1*DOE*JANE****MI*TEST000001~DMG*D8*1970*F~',
   appliesTo: (path, sample) =>
-    ext(path, ['x12', 'edi', '837', '835', '270', '271']) ||
-    (sniffed(path) && looksLikeX12(sample)),
+    x12Path(path) || (sniffed(path) && looksLikeX12(sample)),
   read: doc => readX12(doc.text)
 })
 
@@ -151,7 +161,7 @@ export const csvRecord = recordRule({
     'is a record.',
   bad: 'first_name,last_name,dob,mrn\n<GIVEN>,<FAMILY>,<DATE>,<MRN>',
   good: 'first_name,last_name,dob,mrn\n[PERSON_1],[PERSON_1],1970,[MRN_1]',
-  appliesTo: path => ext(path, ['csv', 'tsv', 'psv']),
+  appliesTo: path => csvPath(path),
   read: doc =>
     readDelimited(doc.text, doc.path, extensionOf(doc.path) === 'tsv')
 })
@@ -167,8 +177,7 @@ export const sqlRecord = recordRule({
   bad: "INSERT INTO patients (last_name, dob, ssn) VALUES ('<FAMILY>', '<DATE>', '<SSN>');",
   good: "INSERT INTO patients (last_name, dob, ssn) VALUES ('Doe', '1970', '900-00-0001');",
   appliesTo: (path, sample) =>
-    ext(path, ['sql']) ||
-    (ext(path, ['ddl', 'dml', 'pgsql', 'psql']) && looksLikeSqlInsert(sample)),
+    sqlPath(path) || (sqlDialectPath(path) && looksLikeSqlInsert(sample)),
   read: doc => readSql(doc.text, doc.path)
 })
 
@@ -361,8 +370,7 @@ export const jsonRecord = recordRule({
     'record, and each object in a list is a record of its own.',
   bad: '{"patient":{"lastName":"<FAMILY>","dob":"<DATE>","mrn":"<MRN>"}}',
   good: '{"patient":{"lastName":"[PERSON_1]","dob":"1970","mrn":"[MRN_1]"}}',
-  appliesTo: path =>
-    ext(path, ['json', 'jsonl', 'ndjson']) && !isGeneratedPath(path),
+  appliesTo: path => jsonPath(path) && !isGeneratedPath(path),
   read: doc => (looksLikeFhir(doc.text.slice(0, 8192)) ? [] : readJson(doc))
 })
 
@@ -375,7 +383,7 @@ export const yamlRecord = recordRule({
     'file that does not parse (a template) is read as free text.',
   bad: 'patient:\n  last_name: <FAMILY>\n  dob: <DATE>\n  ssn: <SSN>',
   good: 'patient:\n  last_name: Doe\n  dob: 1970\n  ssn: 900-00-0001',
-  appliesTo: path => ext(path, ['yaml', 'yml']) && !isGeneratedPath(path),
+  appliesTo: path => yamlPath(path) && !isGeneratedPath(path),
   read: readTreeOrLines
 })
 
@@ -399,9 +407,7 @@ export const dicomRecord: DocumentRule = {
     read: () => []
   }),
   appliesTo: (path, sample) =>
-    ext(path, ['dcm', 'dicom']) ||
-    sample.startsWith('DICM', 128) ||
-    sample.length === 0,
+    dicomPath(path) || sample.startsWith('DICM', 128) || sample.length === 0,
   *detect(document: ScanDocument): Iterable<Match> {
     const bytes = document.bytes
     if (!bytes || !isDicom(bytes)) return
