@@ -190,8 +190,8 @@ function* readJson(document: ScanDocument): Iterable<PatientRecord> {
   const text = document.text
   if (!mayHoldRecords(text, document.path)) return
   // JSON.parse reads a document cut short to its end before it throws;
-  // one that cannot end where it does is not given to it.
-  const value = mayEndJson(text) ? parseJson(text) : undefined
+  // one that plainly is not whole is not given to it.
+  const value = mayBeWholeJson(text) ? parseJson(text) : undefined
   if (value === undefined) {
     // JSON Lines, or JSON cut short or with comments: each line that
     // parses, then any formatted SSN. Not YAML, which is slow on large
@@ -230,28 +230,23 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Whether `text` ends as a JSON document can: in `}`, `]`, a quote, a
- * digit, `true`, `false` or `null`, before any JSON whitespace.
+ * False when `text` cannot be one JSON document because it opens an
+ * object or array that it does not close at its end: a file cut short.
  */
-function mayEndJson(text: string): boolean {
-  let end = text.length - 1
-  for (;;) {
-    const c = text.charCodeAt(end)
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) end--
-    else break
-  }
-  const last = text.charCodeAt(end)
-  const endsWith = (word: string) => text.endsWith(word, end + 1)
-  return (
-    last === 0x7d /* } */ ||
-    last === 0x5d /* ] */ ||
-    last === 0x22 /* " */ ||
-    (last >= 0x30 && last <= 0x39) ||
-    endsWith('true') ||
-    endsWith('false') ||
-    endsWith('null')
-  )
+function mayBeWholeJson(text: string): boolean {
+  let first = 0
+  let last = text.length - 1
+  while (isJsonSpace(text.charCodeAt(first))) first++
+  while (last > first && isJsonSpace(text.charCodeAt(last))) last--
+  const open = text.charCodeAt(first)
+  const close = text.charCodeAt(last)
+  if (open === 0x7b /* { */) return close === 0x7d /* } */
+  if (open === 0x5b /* [ */) return close === 0x5d /* ] */
+  return true
 }
+
+const isJsonSpace = (c: number) =>
+  c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 
 function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
   const parsed = yield* readObjectLines(document)
