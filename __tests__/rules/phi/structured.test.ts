@@ -232,6 +232,19 @@ describe('JSON and YAML fixture rules', () => {
     }
   })
 
+  it('finds a formatted SSN in a value whose key names no identifier', () => {
+    const fixture = {
+      patients: [{ id: 7, remarks: `verified, ssn ${realSsn(32)} on file` }]
+    }
+    const findings = blocking(
+      scan('test/fixtures/p.json', JSON.stringify(fixture, null, 2))
+    )
+    expect(findings.map(f => [f.ruleId, f.line])).toEqual([
+      ['phi-record-json', 3]
+    ])
+    expect(findings[0]!.properties?.identifiers).toEqual(['SSN'])
+  })
+
   it('reports an SSN in a pretty-printed JSON file cut short', () => {
     const text = JSON.stringify(
       { patient: { ssn: realSsn(31), notes: 'x'.repeat(40) } },

@@ -9,7 +9,10 @@ const FORMATTED_SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
 
 /** Fields for the key-less identifiers in `value`. */
 export function tokenFields(value: string): RecordField[] {
-  if (value.length > 100_000) return []
+  // Most values are short or hold no dash, and so no formatted SSN; they
+  // are passed over without running the pattern.
+  if (value.length < 11 || value.length > 100_000) return []
+  if (!value.includes('-')) return []
   const out: RecordField[] = []
   for (const m of value.matchAll(FORMATTED_SSN)) {
     out.push({ kind: 'SSN', value: m[0] })
