@@ -217,14 +217,20 @@ describe('JSON and YAML fixture rules', () => {
       return JSON.stringify({ patientName: `${given} ${family}`, mrn: 'X' })
     }
     // CRLF line ends and a no-break space before a line: both are space
-    // around the object, as String.prototype.trim sees it.
-    const lines = [record(1), `\u00a0\t${record(2)}`, record(3)]
+    // around the object, as String.prototype.trim sees it. An object
+    // after other text on its line is not one of the file's records.
+    const lines = [
+      `// ${record(4)}`,
+      record(1),
+      `\u00a0\t${record(2)}`,
+      record(3)
+    ]
     const whole = lines.join('\r\n')
     const cut = whole.slice(0, whole.length - 9)
     for (const text of [whole, cut]) {
       const findings = scan('test/fixtures/patients.jsonl', text)
       expect(findings.map(f => [f.ruleId, f.line])).toEqual(
-        (text === whole ? [1, 2, 3] : [1, 2]).map(line => [
+        (text === whole ? [2, 3, 4] : [2, 3]).map(line => [
           'phi-record-json',
           line
         ])

@@ -263,21 +263,21 @@ function* readObjectLines(
 ): Generator<PatientRecord, number> {
   const text = document.text
   let parsed = 0
-  // Line by line without splitting: most lines of a file cut short are
-  // not objects, and are passed over without a string made of them.
-  for (let start = 0; start <= text.length;) {
-    const newline = text.indexOf('\n', start)
+  // From brace to brace, not line by line: only a line that a `{` opens
+  // can hold an object, and most lines of a file cut short have none.
+  let open = text.indexOf('{')
+  while (open >= 0) {
+    const first = open
+    const newline = text.indexOf('\n', first)
     const end = newline < 0 ? text.length : newline
-    const first = skipSpace(text, start, end)
+    const start = lineStartBefore(text, first)
     const last = skipSpaceBack(text, first, end)
-    const object =
-      text.charCodeAt(first) === 0x7b && text.charCodeAt(last) === 0x7d
-    const from = start
-    start = end + 1
-    if (!object) continue
+    // No later brace on this line can open it.
+    open = newline < 0 ? -1 : text.indexOf('{', newline + 1)
+    if (start < 0 || text.charCodeAt(last) !== 0x7d /* } */) continue
     let node: TreeNode | undefined
     try {
-      node = fromJson(JSON.parse(text.slice(first, last + 1)), from, end)
+      node = fromJson(JSON.parse(text.slice(first, last + 1)), start, end)
     } catch {
       continue
     }
@@ -287,6 +287,20 @@ function* readObjectLines(
   return parsed
 }
 
+/**
+ * Where the line holding offset `at` starts, when only spaces come
+ * before `at` on it; otherwise -1.
+ */
+function lineStartBefore(text: string, at: number): number {
+  let i = at - 1
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i)
+    if (c === 0x0a /* \n */) break
+    if (!isSpace(c)) return -1
+  }
+  return i + 1
+}
+
 // What String.prototype.trim removes: ASCII spaces, and beyond ASCII the
 // characters `\s` names, which are the same ones.
 const UNICODE_SPACE = /\s/
@@ -294,12 +308,6 @@ const isSpace = (c: number) =>
   c === 0x20 ||
   (c >= 0x09 && c <= 0x0d) ||
   (c >= 0xa0 && UNICODE_SPACE.test(String.fromCharCode(c)))
-
-/** The first offset in [from, to) that is not a space, or `to`. */
-function skipSpace(text: string, from: number, to: number): number {
-  while (from < to && isSpace(text.charCodeAt(from))) from++
-  return from
-}
 
 /** The last offset in [from, to) that is not a space, or `from`. */
 function skipSpaceBack(text: string, from: number, to: number): number {
