@@ -42,6 +42,10 @@ const LOCK_FILES = new Set([
   'poetry.lock'
 ])
 
+// The extensions of the lock files' names, so that only those paths are
+// cut at their last slash to be looked up.
+const LOCK_EXTENSIONS = new Set(['json', 'lock', 'yaml'])
+
 interface PathFacts {
   readonly path: string
   readonly extension: string
@@ -52,10 +56,6 @@ interface PathFacts {
 // asks all the rules about one file before the next: the answers for the
 // last path are kept, so a path is taken apart once, not by each rule.
 let last: PathFacts = { path: '', extension: '', generated: false }
-
-// The extensions of the lock files' names, so that only those paths are
-// cut at their last slash to be looked up.
-const LOCK_EXTENSIONS = new Set(['json', 'lock', 'yaml'])
 
 function factsOf(path: string): PathFacts {
   if (path === last.path) return last

@@ -16,10 +16,10 @@ import { isDicom, readDicom } from './readers/dicom.js'
 import { looksLikeFhir, readFhir } from './readers/fhir.js'
 import { mayHoldRecords, readFixture } from './readers/fixture.js'
 import { looksLikeHl7, readHl7 } from './readers/hl7.js'
+import { parseJsonTree } from './readers/json-tree.js'
 import { readNote } from './readers/note.js'
 import { looksLikeSqlInsert, readSql } from './readers/sql.js'
 import { tokenFields } from './readers/tokens.js'
-import { parseJsonTree } from './readers/json-tree.js'
 import { fromJson, parseTree, type TreeNode } from './readers/tree.js'
 import { looksLikeX12, readX12 } from './readers/x12.js'
 
@@ -84,7 +84,7 @@ function recordRule(
 }
 
 /** A test that a path has one of `list`'s extensions (lower case). */
-function extensions(...list: string[]): (path: string) => boolean {
+function extensions(list: readonly string[]): (path: string) => boolean {
   // Built once, not per call: every file is asked about by every rule.
   const set = new Set(list)
   return path => set.has(extensionOf(path))
@@ -93,17 +93,25 @@ function extensions(...list: string[]): (path: string) => boolean {
 // Where an HL7 or X12 file may hide under another name: plain text, data
 // and message files, or no extension. Source files are left to the token
 // rules, which also see strings in code.
-const sniffed = extensions(
-  ...['', 'txt', 'log', 'dat', 'msg', 'in', 'out', 'text', 'data']
-)
-const hl7Path = extensions('hl7', 'hl7v2', 'er7')
-const x12Path = extensions('x12', 'edi', '837', '835', '270', '271')
-const jsonPath = extensions('json', 'ndjson', 'jsonl')
-const csvPath = extensions('csv', 'tsv', 'psv')
-const sqlPath = extensions('sql')
-const sqlDialectPath = extensions('ddl', 'dml', 'pgsql', 'psql')
-const yamlPath = extensions('yaml', 'yml')
-const dicomPath = extensions('dcm', 'dicom')
+const sniffed = extensions([
+  '',
+  'txt',
+  'log',
+  'dat',
+  'msg',
+  'in',
+  'out',
+  'text',
+  'data'
+])
+const hl7Path = extensions(['hl7', 'hl7v2', 'er7'])
+const x12Path = extensions(['x12', 'edi', '837', '835', '270', '271'])
+const jsonPath = extensions(['json', 'ndjson', 'jsonl'])
+const csvPath = extensions(['csv', 'tsv', 'psv'])
+const sqlPath = extensions(['sql'])
+const sqlDialectPath = extensions(['ddl', 'dml', 'pgsql', 'psql'])
+const yamlPath = extensions(['yaml', 'yml'])
+const dicomPath = extensions(['dcm', 'dicom'])
 
 export const hl7Record = recordRule({
   id: 'phi-record-hl7',

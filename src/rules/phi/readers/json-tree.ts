@@ -59,8 +59,8 @@ class Reader {
   }
 
   /**
-   * Reads the value at the cursor. Below MAX_DEPTH it is still read, so
-   * the text is checked, but no node is returned for it.
+   * Reads the value at the cursor. One nested deeper than MAX_DEPTH is
+   * still read, so that the text is checked, but no node is made of it.
    */
   value(depth: number): TreeNode | undefined {
     const text = this.text
