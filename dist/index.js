@@ -33760,7 +33760,7 @@ var x509 = {};
 
 var cert = {};
 
-var ext$1 = {};
+var ext = {};
 
 var sct$1 = {};
 
@@ -33932,10 +33932,10 @@ function requireSct$1 () {
 var hasRequiredExt;
 
 function requireExt () {
-	if (hasRequiredExt) return ext$1;
+	if (hasRequiredExt) return ext;
 	hasRequiredExt = 1;
-	Object.defineProperty(ext$1, "__esModule", { value: true });
-	ext$1.X509SCTExtension = ext$1.X509SubjectKeyIDExtension = ext$1.X509AuthorityKeyIDExtension = ext$1.X509SubjectAlternativeNameExtension = ext$1.X509KeyUsageExtension = ext$1.X509BasicConstraintsExtension = ext$1.X509Extension = void 0;
+	Object.defineProperty(ext, "__esModule", { value: true });
+	ext.X509SCTExtension = ext.X509SubjectKeyIDExtension = ext.X509AuthorityKeyIDExtension = ext.X509SubjectAlternativeNameExtension = ext.X509KeyUsageExtension = ext.X509BasicConstraintsExtension = ext.X509Extension = void 0;
 	const stream_1 = requireStream();
 	const sct_1 = requireSct$1();
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.1
@@ -33963,7 +33963,7 @@ function requireExt () {
 	        return this.root.subs[this.root.subs.length - 1];
 	    }
 	}
-	ext$1.X509Extension = X509Extension;
+	ext.X509Extension = X509Extension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.9
 	class X509BasicConstraintsExtension extends X509Extension {
 	    get isCA() {
@@ -33980,7 +33980,7 @@ function requireExt () {
 	        return this.extnValueObj.subs[0];
 	    }
 	}
-	ext$1.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
+	ext.X509BasicConstraintsExtension = X509BasicConstraintsExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.3
 	class X509KeyUsageExtension extends X509Extension {
 	    get digitalSignature() {
@@ -33998,7 +33998,7 @@ function requireExt () {
 	        return this.extnValueObj.subs[0].toBitString();
 	    }
 	}
-	ext$1.X509KeyUsageExtension = X509KeyUsageExtension;
+	ext.X509KeyUsageExtension = X509KeyUsageExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6
 	class X509SubjectAlternativeNameExtension extends X509Extension {
 	    get rfc822Name() {
@@ -34031,7 +34031,7 @@ function requireExt () {
 	        return this.extnValueObj.subs[0].subs;
 	    }
 	}
-	ext$1.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
+	ext.X509SubjectAlternativeNameExtension = X509SubjectAlternativeNameExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.1
 	class X509AuthorityKeyIDExtension extends X509Extension {
 	    get keyIdentifier() {
@@ -34045,14 +34045,14 @@ function requireExt () {
 	        return this.extnValueObj.subs[0];
 	    }
 	}
-	ext$1.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
+	ext.X509AuthorityKeyIDExtension = X509AuthorityKeyIDExtension;
 	// https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.2
 	class X509SubjectKeyIDExtension extends X509Extension {
 	    get keyIdentifier() {
 	        return this.extnValueObj.subs[0].value;
 	    }
 	}
-	ext$1.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
+	ext.X509SubjectKeyIDExtension = X509SubjectKeyIDExtension;
 	// https://www.rfc-editor.org/rfc/rfc6962#section-3.3
 	class X509SCTExtension extends X509Extension {
 	    constructor(asn1) {
@@ -34078,8 +34078,8 @@ function requireExt () {
 	        return sctList;
 	    }
 	}
-	ext$1.X509SCTExtension = X509SCTExtension;
-	return ext$1;
+	ext.X509SCTExtension = X509SCTExtension;
+	return ext;
 }
 
 var hasRequiredCert;
@@ -39982,7 +39982,7 @@ var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
  */
 // Deep enough for any release layout; stops a symlink-free but absurdly
 // deep tree from turning a walk into a crawl.
-const MAX_DEPTH = 32;
+const MAX_DEPTH$1 = 32;
 /** Folders a glob never descends into unless it names them. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 /**
@@ -40056,7 +40056,7 @@ async function exists(file) {
  * caller checks where they point.
  */
 async function* walk$1(folder, depth, descendInto) {
-    if (depth > MAX_DEPTH)
+    if (depth > MAX_DEPTH$1)
         return;
     let entries;
     try {
@@ -51739,23 +51739,76 @@ const ciConfigRules = createCiConfigRules();
  * SSN is reported by both (until the gate drops a token finding inside a
  * record finding).
  */
-const STRUCTURED = /\.(?:hl7|hl7v2|er7|x12|edi|837|835|270|271|json|ndjson|jsonl|sql|dcm|dicom)$/i;
+const STRUCTURED = new Set([
+    'hl7',
+    'hl7v2',
+    'er7',
+    'x12',
+    'edi',
+    '837',
+    '835',
+    '270',
+    '271',
+    'json',
+    'ndjson',
+    'jsonl',
+    'sql',
+    'dcm',
+    'dicom'
+]);
+// Read by a record rule too, but not left to it by the SSN rule.
+const ALSO_RECORD = new Set(['yaml', 'yml', 'csv', 'tsv', 'psv']);
+// Generated files that hold package metadata or compiled code, never
+// patient data: lock files (by their exact name) and source maps.
+const LOCK_FILES = new Set([
+    'package-lock.json',
+    '.package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'composer.lock',
+    'Gemfile.lock',
+    'Cargo.lock',
+    'poetry.lock'
+]);
+// The extensions of the lock files' names, so that only those paths are
+// cut at their last slash to be looked up.
+const LOCK_EXTENSIONS = new Set(['json', 'lock', 'yaml']);
+// Every PHI rule asks about the path of the file at hand, and the engine
+// asks all the rules about one file before the next: the answers for the
+// last path are kept, so a path is taken apart once, not by each rule.
+let last = { path: '', extension: '', generated: false };
+function factsOf(path) {
+    if (path === last.path)
+        return last;
+    // Back from the end to the last dot or slash: a dot comes first when
+    // the file name has an extension.
+    let at = path.length - 1;
+    for (; at >= 0; at--) {
+        const c = path.charCodeAt(at);
+        if (c === 0x2e /* . */ || c === 0x2f /* / */)
+            break;
+    }
+    const extension = at >= 0 && path.charCodeAt(at) === 0x2e
+        ? path.slice(at + 1).toLowerCase()
+        : '';
+    const generated = path.endsWith('.map') ||
+        (LOCK_EXTENSIONS.has(extension) &&
+            LOCK_FILES.has(path.slice(path.lastIndexOf('/') + 1)));
+    last = { path, extension, generated };
+    return last;
+}
 /** Whether a record rule reads files at this path. */
 function isStructuredPath(path) {
-    return STRUCTURED.test(path);
+    return STRUCTURED.has(factsOf(path).extension);
 }
-// Generated files that hold package metadata or compiled code, never
-// patient data: lock files and source maps.
-const GENERATED = /(?:^|\/)(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock)$|\.map$/;
 /** Whether the PHI rules skip this path as generated. */
 function isGeneratedPath(path) {
-    return GENERATED.test(path);
+    return factsOf(path).generated;
 }
 /** The lower-case extension of a path, without the dot. */
 function extensionOf(path) {
-    const slash = path.lastIndexOf('/');
-    const dot = path.lastIndexOf('.');
-    return dot > slash ? path.slice(dot + 1).toLowerCase() : '';
+    return factsOf(path).extension;
 }
 /**
  * Whether a record rule reads this path, YAML and CSV included. The
@@ -51763,7 +51816,8 @@ function extensionOf(path) {
  * rules; the SSN rule still reads YAML and CSV as text.
  */
 function isRecordPath(path) {
-    return isStructuredPath(path) || /\.(?:ya?ml|csv|tsv|psv)$/i.test(path);
+    const extension = factsOf(path).extension;
+    return STRUCTURED.has(extension) || ALSO_RECORD.has(extension);
 }
 
 /**
@@ -53078,7 +53132,11 @@ const noteRecord = {
 const FORMATTED_SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g;
 /** Fields for the key-less identifiers in `value`. */
 function tokenFields(value) {
-    if (value.length > 100_000)
+    // Most values are short or hold no dash, and so no formatted SSN; they
+    // are passed over without running the pattern.
+    if (value.length < 11 || value.length > 100_000)
+        return [];
+    if (!value.includes('-'))
         return [];
     const out = [];
     for (const m of value.matchAll(FORMATTED_SSN)) {
@@ -53215,7 +53273,7 @@ const LONG_VRS = new Set([
 const UNDEFINED = 0xffffffff;
 const IMPLICIT_LE = '1.2.840.10008.1.2';
 const MAX_ELEMENTS = 10_000;
-class Reader {
+let Reader$1 = class Reader {
     bytes;
     offset;
     view;
@@ -53255,7 +53313,7 @@ class Reader {
         this.offset = end;
         return s;
     }
-}
+};
 function readElement(r, explicit) {
     if (!r.has(8))
         return undefined;
@@ -53313,7 +53371,7 @@ function skipUndefined(r, explicit, depth) {
 function readDicom(bytes) {
     if (!isDicom(bytes))
         return undefined;
-    const r = new Reader(bytes, 132);
+    const r = new Reader$1(bytes, 132);
     let explicit = true;
     const fields = [];
     let identityRemoved = false;
@@ -53378,7 +53436,8 @@ function readDicom(bytes) {
  * JSON and YAML documents as trees of nodes that keep their offsets, so a
  * record found in an object can be reported at the lines it spans. The
  * `yaml` parser reads both (JSON is YAML's flow style); aliases are left
- * unresolved, so a hostile document cannot expand.
+ * unresolved, so a hostile document cannot expand. JSON that parses as
+ * JSON is read into the same tree, faster, by `json-tree.ts`.
  */
 /** Largest document parsed into a tree; larger ones are read as text. */
 const MAX_TREE_BYTES = 4 * 1024 * 1024;
@@ -53934,6 +53993,204 @@ function readComponents(kind, parts, out) {
     }
 }
 
+/**
+ * JSON read into the tree `parseTree` builds, offsets included, without
+ * the `yaml` parser. A JSON fixture in which some record would be reported
+ * is read a second time for the offsets of its records, and through `yaml`
+ * that second read cost far more than everything else the PHI rules do
+ * with JSON. This reader is strict JSON, and builds what `yaml` builds
+ * from the same text: every entry of a duplicated key, in order; no node
+ * for `null`, nor below depth 64; numbers read as YAML's core schema reads
+ * them; each node spanning its own characters.
+ */
+// As in `parseTree`: deeper nodes are left out of the tree.
+const MAX_DEPTH = 64;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const INTEGER = /^-?\d+$/;
+/** Thrown inside the reader for text that is not JSON. */
+class NotJson extends Error {
+}
+/**
+ * Parses JSON into a tree with offsets, or undefined when `text` is not
+ * JSON or is larger than `MAX_TREE_BYTES` (as `parseTree` does).
+ */
+function parseJsonTree(text) {
+    if (text.length > MAX_TREE_BYTES)
+        return undefined;
+    const reader = new Reader(text);
+    try {
+        reader.space();
+        const root = reader.value(0);
+        reader.space();
+        if (reader.at !== text.length)
+            return undefined;
+        return root;
+    }
+    catch (error) {
+        // A stack exhausted by nesting is no fixture either, as in `parseTree`.
+        if (error instanceof NotJson || error instanceof RangeError) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+class Reader {
+    text;
+    at = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Skips JSON whitespace: space, tab, line feed, carriage return. */
+    space() {
+        const text = this.text;
+        let at = this.at;
+        for (;;) {
+            const c = text.charCodeAt(at);
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                at++;
+            else
+                break;
+        }
+        this.at = at;
+    }
+    /**
+     * Reads the value at the cursor. One nested deeper than MAX_DEPTH is
+     * still read, so that the text is checked, but no node is made of it.
+     */
+    value(depth) {
+        const text = this.text;
+        const start = this.at;
+        const keep = depth <= MAX_DEPTH;
+        switch (text.charCodeAt(start)) {
+            case 0x7b /* { */:
+                return this.object(depth, keep);
+            case 0x5b /* [ */:
+                return this.array(depth, keep);
+            case 0x22 /* " */: {
+                const value = this.string();
+                return keep ? { type: 'scalar', value, start, end: this.at } : undefined;
+            }
+            case 0x74 /* t */:
+                return this.word('true', keep);
+            case 0x66 /* f */:
+                return this.word('false', keep);
+            case 0x6e /* n */:
+                this.word('null', false);
+                return undefined;
+            default:
+                return this.number(keep);
+        }
+    }
+    object(depth, keep) {
+        const text = this.text;
+        const start = this.at++;
+        const entries = [];
+        this.space();
+        if (text.charCodeAt(this.at) === 0x7d /* } */) {
+            this.at++;
+        }
+        else {
+            for (;;) {
+                if (text.charCodeAt(this.at) !== 0x22)
+                    throw new NotJson();
+                const key = this.string();
+                this.space();
+                if (text.charCodeAt(this.at++) !== 0x3a /* : */)
+                    throw new NotJson();
+                this.space();
+                const node = this.value(depth + 1);
+                if (node && keep)
+                    entries.push([key, node]);
+                this.space();
+                const next = text.charCodeAt(this.at++);
+                if (next === 0x7d /* } */)
+                    break;
+                if (next !== 0x2c /* , */)
+                    throw new NotJson();
+                this.space();
+            }
+        }
+        return keep ? { type: 'map', entries, start, end: this.at } : undefined;
+    }
+    array(depth, keep) {
+        const text = this.text;
+        const start = this.at++;
+        const items = [];
+        this.space();
+        if (text.charCodeAt(this.at) === 0x5d /* ] */) {
+            this.at++;
+        }
+        else {
+            for (;;) {
+                const node = this.value(depth + 1);
+                if (node && keep)
+                    items.push(node);
+                this.space();
+                const next = text.charCodeAt(this.at++);
+                if (next === 0x5d /* ] */)
+                    break;
+                if (next !== 0x2c /* , */)
+                    throw new NotJson();
+                this.space();
+            }
+        }
+        return keep ? { type: 'seq', items, start, end: this.at } : undefined;
+    }
+    /** Reads the string at the cursor (on its opening quote). */
+    string() {
+        const text = this.text;
+        const start = this.at;
+        let escaped = false;
+        for (let at = start + 1; at < text.length; at++) {
+            const c = text.charCodeAt(at);
+            if (c === 0x22 /* " */) {
+                this.at = at + 1;
+                // Escapes are rare in keys and values; the native parser decodes
+                // them (and rejects bad ones) exactly as JSON defines them.
+                if (!escaped)
+                    return text.slice(start + 1, at);
+                try {
+                    return JSON.parse(text.slice(start, at + 1));
+                }
+                catch {
+                    throw new NotJson();
+                }
+            }
+            if (c === 0x5c /* \ */) {
+                escaped = true;
+                at++;
+            }
+            else if (c < 0x20) {
+                throw new NotJson();
+            }
+        }
+        throw new NotJson();
+    }
+    word(word, keep) {
+        const start = this.at;
+        if (!this.text.startsWith(word, start))
+            throw new NotJson();
+        this.at += word.length;
+        return keep
+            ? { type: 'scalar', value: word, start, end: this.at }
+            : undefined;
+    }
+    number(keep) {
+        const start = this.at;
+        NUMBER.lastIndex = start;
+        const m = NUMBER.exec(this.text);
+        if (!m)
+            throw new NotJson();
+        this.at = start + m[0].length;
+        if (!keep)
+            return undefined;
+        // What `yaml` makes of it: integers through parseInt, others through
+        // parseFloat, then the number as a string, as `parseTree` keeps it.
+        const n = INTEGER.test(m[0]) ? parseInt(m[0], 10) : parseFloat(m[0]);
+        return { type: 'scalar', value: String(n), start, end: this.at };
+    }
+}
+
 const INSERT = /\binsert\s{1,8}(?:ignore\s{1,8})?into\s{1,8}([\w."`[\]]{1,128})\s{0,8}\(([^()]{1,4000})\)\s{0,8}values\s{0,8}/gi;
 /** Whether text holds an INSERT with a column list. */
 function looksLikeSqlInsert(text) {
@@ -54230,12 +54487,34 @@ function recordRule(spec) {
         }
     };
 }
-const ext = (path, list) => list.includes(extensionOf(path));
+/** A test that a path has one of `list`'s extensions (lower case). */
+function extensions(list) {
+    // Built once, not per call: every file is asked about by every rule.
+    const set = new Set(list);
+    return path => set.has(extensionOf(path));
+}
 // Where an HL7 or X12 file may hide under another name: plain text, data
 // and message files, or no extension. Source files are left to the token
 // rules, which also see strings in code.
-const SNIFFED = ['', 'txt', 'log', 'dat', 'msg', 'in', 'out', 'text', 'data'];
-const sniffed = (path) => ext(path, SNIFFED);
+const sniffed = extensions([
+    '',
+    'txt',
+    'log',
+    'dat',
+    'msg',
+    'in',
+    'out',
+    'text',
+    'data'
+]);
+const hl7Path = extensions(['hl7', 'hl7v2', 'er7']);
+const x12Path = extensions(['x12', 'edi', '837', '835', '270', '271']);
+const jsonPath = extensions(['json', 'ndjson', 'jsonl']);
+const csvPath = extensions(['csv', 'tsv', 'psv']);
+const sqlPath = extensions(['sql']);
+const sqlDialectPath = extensions(['ddl', 'dml', 'pgsql', 'psql']);
+const yamlPath = extensions(['yaml', 'yml']);
+const dicomPath = extensions(['dcm', 'dicom']);
 const hl7Record = recordRule({
     id: 'phi-record-hl7',
     format: { id: 'hl7', label: 'HL7 v2 message' },
@@ -54244,8 +54523,7 @@ const hl7Record = recordRule({
         'segment, and the identifiers of PID, NK1, GT1, IN1, PV1 and MRG.',
     bad: 'PID|1||<MRN>^^^HOSP^MR||<FAMILY>^<GIVEN>||<YYYYMMDD>|F',
     good: 'PID|1||[MRN_1]^^^HOSP^MR||[PERSON_1]||1970|F',
-    appliesTo: (path, sample) => ext(path, ['hl7', 'hl7v2', 'er7']) ||
-        (sniffed(path) && looksLikeHl7(sample)),
+    appliesTo: (path, sample) => hl7Path(path) || (sniffed(path) && looksLikeHl7(sample)),
     read: doc => readHl7(doc.text)
 });
 const fhirRecord = recordRule({
@@ -54259,7 +54537,7 @@ const fhirRecord = recordRule({
     good: '{"resourceType":"Patient","name":[{"family":"Doe"}],"birthDate":"1970"}',
     // In a diff the sample is the added lines, which may not show the
     // resourceType; the whole file decides.
-    appliesTo: path => ext(path, ['json', 'ndjson', 'jsonl']) && !isGeneratedPath(path),
+    appliesTo: path => jsonPath(path) && !isGeneratedPath(path),
     read: doc => looksLikeFhir(doc.text.slice(0, 8192)) ? readFhir(doc.text) : []
 });
 const x12Record = recordRule({
@@ -54271,8 +54549,7 @@ const x12Record = recordRule({
         'PER) is a record.',
     bad: 'NM1*IL*1*<FAMILY>*<GIVEN>****MI*<MEMBER ID>~DMG*D8*<YYYYMMDD>*F~',
     good: 'NM1*IL*1*DOE*JANE****MI*TEST000001~DMG*D8*1970*F~',
-    appliesTo: (path, sample) => ext(path, ['x12', 'edi', '837', '835', '270', '271']) ||
-        (sniffed(path) && looksLikeX12(sample)),
+    appliesTo: (path, sample) => x12Path(path) || (sniffed(path) && looksLikeX12(sample)),
     read: doc => readX12(doc.text)
 });
 const csvRecord = recordRule({
@@ -54284,7 +54561,7 @@ const csvRecord = recordRule({
         'is a record.',
     bad: 'first_name,last_name,dob,mrn\n<GIVEN>,<FAMILY>,<DATE>,<MRN>',
     good: 'first_name,last_name,dob,mrn\n[PERSON_1],[PERSON_1],1970,[MRN_1]',
-    appliesTo: path => ext(path, ['csv', 'tsv', 'psv']),
+    appliesTo: path => csvPath(path),
     read: doc => readDelimited(doc.text, doc.path, extensionOf(doc.path) === 'tsv')
 });
 const sqlRecord = recordRule({
@@ -54296,8 +54573,7 @@ const sqlRecord = recordRule({
         'patient context.',
     bad: "INSERT INTO patients (last_name, dob, ssn) VALUES ('<FAMILY>', '<DATE>', '<SSN>');",
     good: "INSERT INTO patients (last_name, dob, ssn) VALUES ('Doe', '1970', '900-00-0001');",
-    appliesTo: (path, sample) => ext(path, ['sql']) ||
-        (ext(path, ['ddl', 'dml', 'pgsql', 'psql']) && looksLikeSqlInsert(sample)),
+    appliesTo: (path, sample) => sqlPath(path) || (sqlDialectPath(path) && looksLikeSqlInsert(sample)),
     read: doc => readSql(doc.text, doc.path)
 });
 /**
@@ -54309,11 +54585,10 @@ function* readJson(document) {
     const text = document.text;
     if (!mayHoldRecords(text, document.path))
         return;
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
+    // JSON.parse reads a document cut short to its end before it throws;
+    // one that plainly is not whole is not given to it.
+    const value = mayBeWholeJson(text) ? parseJson(text) : undefined;
+    if (value === undefined) {
         // JSON Lines, or JSON cut short or with comments: each line that
         // parses, then any formatted SSN. Not YAML, which is slow on large
         // JSON, and not prose, whose labels would be JSON keys.
@@ -54326,8 +54601,50 @@ function* readJson(document) {
     const format = jsonRecord.format;
     const any = [...readFixture(flat, document.path)].some(record => assessRecord(record, format) !== undefined);
     if (any)
-        yield* readTreeOrLines(document);
+        yield* readParsedJson(document);
 }
+/**
+ * The records of a JSON document that parses, read again with offsets:
+ * by the JSON reader, which builds the tree `parseTree` would, much
+ * faster. A document too large for a tree is read as `readTreeOrLines`
+ * reads one.
+ */
+function* readParsedJson(document) {
+    const tree = parseJsonTree(document.text);
+    if (tree)
+        yield* readFixture(tree, document.path);
+    else
+        yield* readLinesOrText(document);
+}
+/** The value of a JSON document, or undefined when it is not JSON. */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * False when `text` cannot be one JSON document because it opens an
+ * object or array that it does not close at its end: a file cut short.
+ */
+function mayBeWholeJson(text) {
+    let first = 0;
+    let last = text.length - 1;
+    while (isJsonSpace(text.charCodeAt(first)))
+        first++;
+    while (last > first && isJsonSpace(text.charCodeAt(last)))
+        last--;
+    const open = text.charCodeAt(first);
+    const close = text.charCodeAt(last);
+    if (open === 0x7b /* { */)
+        return close === 0x7d; /* } */
+    if (open === 0x5b /* [ */)
+        return close === 0x5d; /* ] */
+    return true;
+}
+const isJsonSpace = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 function* readJsonLines(document) {
     const parsed = yield* readObjectLines(document);
     if (parsed === 0)
@@ -54339,17 +54656,24 @@ function* readJsonLines(document) {
  * every `{` line of a pretty-printed file would throw thousands of times.
  */
 function* readObjectLines(document) {
-    let at = 0;
+    const text = document.text;
     let parsed = 0;
-    for (const line of document.text.split('\n')) {
-        const start = at;
-        at += line.length + 1;
-        const trimmed = line.trim();
-        if (!trimmed.startsWith('{') || !trimmed.endsWith('}'))
+    // From brace to brace, not line by line: only a line that a `{` opens
+    // can hold an object, and most lines of a file cut short have none.
+    let open = text.indexOf('{');
+    while (open >= 0) {
+        const first = open;
+        const newline = text.indexOf('\n', first);
+        const end = newline < 0 ? text.length : newline;
+        const start = lineStartBefore(text, first);
+        const last = skipSpaceBack(text, first, end);
+        // No later brace on this line can open it.
+        open = newline < 0 ? -1 : text.indexOf('{', newline + 1);
+        if (start < 0 || text.charCodeAt(last) !== 0x7d /* } */)
             continue;
         let node;
         try {
-            node = fromJson(JSON.parse(trimmed), start, start + line.length);
+            node = fromJson(JSON.parse(text.slice(first, last + 1)), start, end);
         }
         catch {
             continue;
@@ -54360,6 +54684,34 @@ function* readObjectLines(document) {
     }
     return parsed;
 }
+/**
+ * Where the line holding offset `at` starts, when only spaces come
+ * before `at` on it; otherwise -1.
+ */
+function lineStartBefore(text, at) {
+    let i = at - 1;
+    for (; i >= 0; i--) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a /* \n */)
+            break;
+        if (!isSpace(c))
+            return -1;
+    }
+    return i + 1;
+}
+// What String.prototype.trim removes: ASCII spaces, and beyond ASCII the
+// characters `\s` names, which are the same ones.
+const UNICODE_SPACE = /\s/;
+const isSpace = (c) => c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    (c >= 0xa0 && UNICODE_SPACE.test(String.fromCharCode(c)));
+/** The last offset in [from, to) that is not a space, or `from`. */
+function skipSpaceBack(text, from, to) {
+    let at = to - 1;
+    while (at > from && isSpace(text.charCodeAt(at)))
+        at--;
+    return Math.max(at, from);
+}
 function* readTreeOrLines(document) {
     const text = document.text;
     if (!mayHoldRecords(text, document.path))
@@ -54369,7 +54721,14 @@ function* readTreeOrLines(document) {
         yield* readFixture(tree, document.path);
         return;
     }
-    // JSON Lines, or a template that is not valid YAML: read line by line.
+    yield* readLinesOrText(document);
+}
+/**
+ * JSON Lines, or a template that is not valid YAML, or a document too
+ * large for a tree: read line by line.
+ */
+function* readLinesOrText(document) {
+    const text = document.text;
     const parsedLines = yield* readObjectLines(document);
     // A file cut short or templated is read as prose only when it speaks of
     // patients at all: reading every broken JSON file as notes is slow and
@@ -54406,7 +54765,7 @@ const jsonRecord = recordRule({
         'record, and each object in a list is a record of its own.',
     bad: '{"patient":{"lastName":"<FAMILY>","dob":"<DATE>","mrn":"<MRN>"}}',
     good: '{"patient":{"lastName":"[PERSON_1]","dob":"1970","mrn":"[MRN_1]"}}',
-    appliesTo: path => ext(path, ['json', 'jsonl', 'ndjson']) && !isGeneratedPath(path),
+    appliesTo: path => jsonPath(path) && !isGeneratedPath(path),
     read: doc => (looksLikeFhir(doc.text.slice(0, 8192)) ? [] : readJson(doc))
 });
 const yamlRecord = recordRule({
@@ -54417,7 +54776,7 @@ const yamlRecord = recordRule({
         'file that does not parse (a template) is read as free text.',
     bad: 'patient:\n  last_name: <FAMILY>\n  dob: <DATE>\n  ssn: <SSN>',
     good: 'patient:\n  last_name: Doe\n  dob: 1970\n  ssn: 900-00-0001',
-    appliesTo: path => ext(path, ['yaml', 'yml']) && !isGeneratedPath(path),
+    appliesTo: path => yamlPath(path) && !isGeneratedPath(path),
     read: readTreeOrLines
 });
 const DICOM_FORMAT = { id: 'dicom', label: 'DICOM file' };
@@ -54437,9 +54796,7 @@ const dicomRecord = {
         appliesTo: () => true,
         read: () => []
     }),
-    appliesTo: (path, sample) => ext(path, ['dcm', 'dicom']) ||
-        sample.slice(128, 132) === 'DICM' ||
-        sample.length === 0,
+    appliesTo: (path, sample) => dicomPath(path) || sample.startsWith('DICM', 128) || sample.length === 0,
     *detect(document) {
         const bytes = document.bytes;
         if (!bytes || !isDicom(bytes))
@@ -54507,6 +54864,10 @@ const usSsn = {
     redaction: 'suffix',
     appliesTo: path => !isStructuredPath(path) && !isGeneratedPath(path),
     *detect(text) {
+        // This rule reads every file whole. Many hold no dash at all, and a
+        // search for one is cheaper than running the pattern to the end.
+        if (!text.includes('-'))
+            return;
         for (const m of text.matchAll(SSN)) {
             if (m.index > 0 && /[\w-]/.test(text[m.index - 1]))
                 continue;
