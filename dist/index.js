@@ -40520,12 +40520,9 @@ class LineStartFinder {
     startOf(offset) {
         const text = this.text;
         const low = Math.max(this.known, offset - 256);
-        for (let i = offset - 1; i >= low; i--) {
-            if (text.charCodeAt(i) === 10)
-                return (this.known = i + 1);
-        }
-        if (low === this.known)
-            return low;
+        const near = reachStart(text, offset, offset - low);
+        if (near > low || low === this.known)
+            return (this.known = near);
         // No line break in the 256 characters before `offset`: the line starts
         // after the last break before `low`, found by searching forward.
         let start = this.known;
@@ -53129,6 +53126,7 @@ const noteRecord = {
     }
 };
 
+/** A formatted SSN standing alone (not inside a longer word or number). */
 const FORMATTED_SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g;
 /** Fields for the key-less identifiers in `value`. */
 function tokenFields(value) {
@@ -54034,6 +54032,8 @@ function parseJsonTree(text) {
         throw error;
     }
 }
+/** Whether the UTF-16 unit `c` is JSON whitespace (space, tab, LF, CR). */
+const isJsonSpace = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 class Reader {
     text;
     at = 0;
@@ -54044,13 +54044,8 @@ class Reader {
     space() {
         const text = this.text;
         let at = this.at;
-        for (;;) {
-            const c = text.charCodeAt(at);
-            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
-                at++;
-            else
-                break;
-        }
+        while (isJsonSpace(text.charCodeAt(at)))
+            at++;
         this.at = at;
     }
     /**
@@ -54644,7 +54639,6 @@ function mayBeWholeJson(text) {
         return close === 0x5d; /* ] */
     return true;
 }
-const isJsonSpace = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 function* readJsonLines(document) {
     const parsed = yield* readObjectLines(document);
     if (parsed === 0)
@@ -54744,7 +54738,7 @@ function* readAsText(text) {
 }
 /** Each formatted SSN in `text` as a record of its own. */
 function* ssnTokens(text) {
-    for (const m of text.matchAll(/(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g)) {
+    for (const m of text.matchAll(FORMATTED_SSN)) {
         const fields = tokenFields(m[0]);
         if (fields.length > 0) {
             yield {

@@ -102,10 +102,8 @@ export class LineStartFinder {
   startOf(offset: number): number {
     const text = this.text
     const low = Math.max(this.known, offset - 256)
-    for (let i = offset - 1; i >= low; i--) {
-      if (text.charCodeAt(i) === 10) return (this.known = i + 1)
-    }
-    if (low === this.known) return low
+    const near = reachStart(text, offset, offset - low)
+    if (near > low || low === this.known) return (this.known = near)
     // No line break in the 256 characters before `offset`: the line starts
     // after the last break before `low`, found by searching forward.
     let start = this.known

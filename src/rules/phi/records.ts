@@ -16,10 +16,10 @@ import { isDicom, readDicom } from './readers/dicom.js'
 import { looksLikeFhir, readFhir } from './readers/fhir.js'
 import { mayHoldRecords, readFixture } from './readers/fixture.js'
 import { looksLikeHl7, readHl7 } from './readers/hl7.js'
-import { parseJsonTree } from './readers/json-tree.js'
+import { isJsonSpace, parseJsonTree } from './readers/json-tree.js'
 import { readNote } from './readers/note.js'
 import { looksLikeSqlInsert, readSql } from './readers/sql.js'
-import { tokenFields } from './readers/tokens.js'
+import { FORMATTED_SSN, tokenFields } from './readers/tokens.js'
 import { fromJson, parseTree, type TreeNode } from './readers/tree.js'
 import { looksLikeX12, readX12 } from './readers/x12.js'
 
@@ -253,9 +253,6 @@ function mayBeWholeJson(text: string): boolean {
   return true
 }
 
-const isJsonSpace = (c: number) =>
-  c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
-
 function* readJsonLines(document: ScanDocument): Iterable<PatientRecord> {
   const parsed = yield* readObjectLines(document)
   if (parsed === 0) yield* ssnTokens(document.text)
@@ -358,7 +355,7 @@ function* readAsText(text: string): Iterable<PatientRecord> {
 
 /** Each formatted SSN in `text` as a record of its own. */
 function* ssnTokens(text: string): Iterable<PatientRecord> {
-  for (const m of text.matchAll(/(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g)) {
+  for (const m of text.matchAll(FORMATTED_SSN)) {
     const fields = tokenFields(m[0])
     if (fields.length > 0) {
       yield {

@@ -41,6 +41,10 @@ export function parseJsonTree(text: string): TreeNode | undefined {
   }
 }
 
+/** Whether the UTF-16 unit `c` is JSON whitespace (space, tab, LF, CR). */
+export const isJsonSpace = (c: number) =>
+  c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
+
 class Reader {
   at = 0
 
@@ -50,11 +54,7 @@ class Reader {
   space(): void {
     const text = this.text
     let at = this.at
-    for (;;) {
-      const c = text.charCodeAt(at)
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) at++
-      else break
-    }
+    while (isJsonSpace(text.charCodeAt(at))) at++
     this.at = at
   }
 

@@ -5,7 +5,8 @@
  */
 import type { RecordField } from '../record.js'
 
-const FORMATTED_SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
+/** A formatted SSN standing alone (not inside a longer word or number). */
+export const FORMATTED_SSN = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])/g
 
 /** Fields for the key-less identifiers in `value`. */
 export function tokenFields(value: string): RecordField[] {
