@@ -17320,45 +17320,49 @@ function reachStart(text, offset, reach) {
     }
     return low;
 }
-/** Offset of the end of `offset`'s line, or `offset + reach`, bounded. */
-function reachEnd(text, offset, reach) {
-    const high = Math.min(text.length, offset + reach);
-    for (let i = offset; i < high; i++) {
-        if (text.charCodeAt(i) === 10)
-            return i;
-    }
-    return high;
-}
 /**
- * The start of the line holding each of a series of offsets that never
- * decrease, as the prefilter's hits arrive. `lastIndexOf` walks back a
- * character at a time, far slower than `indexOf` searches forward, so a
- * hit deep in a minified bundle's megabyte-long line would cost a slow
- * walk to its start: this looks back a short way, and on a long line
- * searches forward from the last line start it knows instead.
+ * The line holding each of a series of offsets that never decrease, as
+ * the prefilter's hits arrive: its start, and its end (the offset of its
+ * line break, or the text's length).
+ *
+ * Hits cluster: a minified bundle's megabyte-long line can hold thousands.
+ * The line found last is kept, so each further hit on it costs nothing,
+ * and a new line costs a short look back for its start plus one forward
+ * `indexOf` for its end. `lastIndexOf` walks back a character at a time,
+ * far slower than `indexOf` searches forward, so when the look back of
+ * 256 characters finds no break, the start is found by searching forward
+ * from the last line start known instead.
  */
-class LineStartFinder {
+class LineFinder {
     text;
-    /** A line start at or before the line of every offset still to come. */
-    known = 0;
+    /** Start of the line located last. */
+    start = 0;
+    /** End of the line located last; below `start` before the first. */
+    end = -1;
     constructor(text) {
         this.text = text;
     }
-    startOf(offset) {
+    /** Locates the line holding `offset`; sets `start` and `end`. */
+    locate(offset) {
+        if (offset <= this.end)
+            return;
         const text = this.text;
-        const low = Math.max(this.known, offset - 256);
-        const near = reachStart(text, offset, offset - low);
-        if (near > low || low === this.known)
-            return (this.known = near);
-        // No line break in the 256 characters before `offset`: the line starts
-        // after the last break before `low`, found by searching forward.
-        let start = this.known;
-        let nl = text.indexOf('\n', start);
-        while (nl !== -1 && nl < low) {
-            start = nl + 1;
-            nl = text.indexOf('\n', start);
+        const known = this.end < 0 ? 0 : this.end + 1;
+        const low = Math.max(known, offset - 256);
+        let start = reachStart(text, offset, offset - low);
+        if (start === low && low > known) {
+            // No line break in the 256 characters before `offset`: the line
+            // starts after the last break before `low`, found searching forward.
+            start = known;
+            let nl = text.indexOf('\n', start);
+            while (nl !== -1 && nl < low) {
+                start = nl + 1;
+                nl = text.indexOf('\n', start);
+            }
         }
-        return (this.known = start);
+        const nl = text.indexOf('\n', offset);
+        this.start = start;
+        this.end = nl === -1 ? text.length : nl;
     }
 }
 
@@ -28408,13 +28412,12 @@ class Engine {
         if (this.index.keywords.length === 0)
             return windows;
         const { keywordRules, keywordLength, contextOf, reachOf } = this;
-        // The line of the latest hit: most rules' windows are a hit's line,
-        // and a minified bundle's line can be a megabyte long, so it is found
-        // once for all the rules a hit wakes, not once per rule.
-        const lines = new LineStartFinder(text);
-        let lineFrom = 0;
-        let lineTo = -1;
+        // The line of the latest hit: every window is bounded by lines, and
+        // a minified bundle's line can be a megabyte long, so it is found once
+        // for all the hits on it and all the rules they wake.
+        const line = new LineFinder(text);
         this.index.scan(text, (keyword, end) => {
+            line.locate(end - 1);
             const users = keywordRules[keyword];
             for (let u = 0; u < users.length; u++) {
                 const ruleIndex = users[u];
@@ -28425,16 +28428,17 @@ class Engine {
                 }
                 const last = spans.length - 1;
                 const reach = reachOf[ruleIndex];
+                const context = contextOf[ruleIndex];
                 if (last > 0 && end <= spans[last]) {
                     // A hit inside the current window: on a line window it is the
                     // same line, but a reach or context window around it can end
                     // further on, and a token running past the current end must
                     // not be cut off there.
-                    if (reach < 0 && contextOf[ruleIndex] === 0)
+                    if (reach < 0 && context === 0)
                         continue;
                     const stop = reach >= 0
-                        ? reachEnd(text, end, reach)
-                        : windowEnd(text, end - 1, contextOf[ruleIndex]);
+                        ? Math.min(line.end, end + reach)
+                        : windowEnd(text, end - 1, context);
                     if (stop > spans[last])
                         spans[last] = stop;
                     continue;
@@ -28442,22 +28446,15 @@ class Engine {
                 let start;
                 let stop;
                 if (reach >= 0) {
-                    start = reachStart(text, end - keywordLength[keyword], reach);
-                    stop = reachEnd(text, end, reach);
+                    start = Math.max(line.start, end - keywordLength[keyword] - reach);
+                    stop = Math.min(line.end, end + reach);
                 }
-                else if (contextOf[ruleIndex] === 0) {
-                    if (end - 1 < lineFrom || end - 1 > lineTo) {
-                        lineFrom = lines.startOf(end - 1);
-                        lineTo = windowEnd(text, end - 1, 0);
-                    }
-                    start = lineFrom;
-                    stop = lineTo;
+                else if (context === 0) {
+                    start = line.start;
+                    stop = line.end;
                 }
                 else {
-                    // The hit's own line start comes from the finder, which is fast
-                    // on a long line; the lines above are walked back one by one.
-                    const context = contextOf[ruleIndex];
-                    start = linesAbove(text, lines.startOf(end - 1), context);
+                    start = linesAbove(text, line.start, context);
                     stop = windowEnd(text, end - 1, context);
                 }
                 if (last > 0 && start <= spans[last]) {

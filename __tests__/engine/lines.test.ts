@@ -1,5 +1,5 @@
 import {
-  LineStartFinder,
+  LineFinder,
   lineStarts,
   linesAbove,
   lineIndexAt
@@ -23,10 +23,27 @@ describe('line offsets', () => {
   const starts = lineStarts(text)
   const lineOf = (offset: number) => lineIndexAt(starts, offset)
 
-  it('finds the start of the line of each offset, in ascending order', () => {
-    const finder = new LineStartFinder(text)
-    for (let offset = 0; offset < text.length; offset += 7) {
-      expect(finder.startOf(offset)).toBe(starts[lineOf(offset)])
+  // The offset of each line's break, or the text's length for the last.
+  const endOf = (line: number) =>
+    line + 1 < starts.length ? starts[line + 1]! - 1 : text.length
+
+  it.each([1, 7, 255, 4999])(
+    'finds the start and end of the line of offsets %i apart, in ascending order',
+    step => {
+      const finder = new LineFinder(text)
+      for (let offset = 0; offset <= text.length; offset += step) {
+        finder.locate(offset)
+        const line = lineOf(offset)
+        expect([finder.start, finder.end]).toEqual([starts[line], endOf(line)])
+      }
+    }
+  )
+
+  it('locates a line break as the end of the line it closes', () => {
+    const finder = new LineFinder(text)
+    for (const line of [0, 1, 2, 3, 5]) {
+      finder.locate(endOf(line))
+      expect([finder.start, finder.end]).toEqual([starts[line], endOf(line)])
     }
   })
 

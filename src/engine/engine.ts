@@ -17,13 +17,11 @@ import type {
   TextRule
 } from '../rules/rule.js'
 import {
+  LineFinder,
   lineIndexAt,
   lineStarts,
-  LineStartFinder,
   linesAbove,
   lineText,
-  reachEnd,
-  reachStart,
   windowEnd
 } from './lines.js'
 
@@ -193,13 +191,12 @@ export class Engine {
     const windows = new Map<number, number[]>()
     if (this.index.keywords.length === 0) return windows
     const { keywordRules, keywordLength, contextOf, reachOf } = this
-    // The line of the latest hit: most rules' windows are a hit's line,
-    // and a minified bundle's line can be a megabyte long, so it is found
-    // once for all the rules a hit wakes, not once per rule.
-    const lines = new LineStartFinder(text)
-    let lineFrom = 0
-    let lineTo = -1
+    // The line of the latest hit: every window is bounded by lines, and
+    // a minified bundle's line can be a megabyte long, so it is found once
+    // for all the hits on it and all the rules they wake.
+    const line = new LineFinder(text)
     this.index.scan(text, (keyword, end) => {
+      line.locate(end - 1)
       const users = keywordRules[keyword]!
       for (let u = 0; u < users.length; u++) {
         const ruleIndex = users[u]!
@@ -210,36 +207,30 @@ export class Engine {
         }
         const last = spans.length - 1
         const reach = reachOf[ruleIndex]!
+        const context = contextOf[ruleIndex]!
         if (last > 0 && end <= spans[last]!) {
           // A hit inside the current window: on a line window it is the
           // same line, but a reach or context window around it can end
           // further on, and a token running past the current end must
           // not be cut off there.
-          if (reach < 0 && contextOf[ruleIndex] === 0) continue
+          if (reach < 0 && context === 0) continue
           const stop =
             reach >= 0
-              ? reachEnd(text, end, reach)
-              : windowEnd(text, end - 1, contextOf[ruleIndex]!)
+              ? Math.min(line.end, end + reach)
+              : windowEnd(text, end - 1, context)
           if (stop > spans[last]!) spans[last] = stop
           continue
         }
         let start: number
         let stop: number
         if (reach >= 0) {
-          start = reachStart(text, end - keywordLength[keyword]!, reach)
-          stop = reachEnd(text, end, reach)
-        } else if (contextOf[ruleIndex] === 0) {
-          if (end - 1 < lineFrom || end - 1 > lineTo) {
-            lineFrom = lines.startOf(end - 1)
-            lineTo = windowEnd(text, end - 1, 0)
-          }
-          start = lineFrom
-          stop = lineTo
+          start = Math.max(line.start, end - keywordLength[keyword]! - reach)
+          stop = Math.min(line.end, end + reach)
+        } else if (context === 0) {
+          start = line.start
+          stop = line.end
         } else {
-          // The hit's own line start comes from the finder, which is fast
-          // on a long line; the lines above are walked back one by one.
-          const context = contextOf[ruleIndex]!
-          start = linesAbove(text, lines.startOf(end - 1), context)
+          start = linesAbove(text, line.start, context)
           stop = windowEnd(text, end - 1, context)
         }
         if (last > 0 && start <= spans[last]!) {

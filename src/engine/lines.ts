@@ -76,42 +76,46 @@ export function reachStart(text: string, offset: number, reach: number) {
   return low
 }
 
-/** Offset of the end of `offset`'s line, or `offset + reach`, bounded. */
-export function reachEnd(text: string, offset: number, reach: number) {
-  const high = Math.min(text.length, offset + reach)
-  for (let i = offset; i < high; i++) {
-    if (text.charCodeAt(i) === 10) return i
-  }
-  return high
-}
-
 /**
- * The start of the line holding each of a series of offsets that never
- * decrease, as the prefilter's hits arrive. `lastIndexOf` walks back a
- * character at a time, far slower than `indexOf` searches forward, so a
- * hit deep in a minified bundle's megabyte-long line would cost a slow
- * walk to its start: this looks back a short way, and on a long line
- * searches forward from the last line start it knows instead.
+ * The line holding each of a series of offsets that never decrease, as
+ * the prefilter's hits arrive: its start, and its end (the offset of its
+ * line break, or the text's length).
+ *
+ * Hits cluster: a minified bundle's megabyte-long line can hold thousands.
+ * The line found last is kept, so each further hit on it costs nothing,
+ * and a new line costs a short look back for its start plus one forward
+ * `indexOf` for its end. `lastIndexOf` walks back a character at a time,
+ * far slower than `indexOf` searches forward, so when the look back of
+ * 256 characters finds no break, the start is found by searching forward
+ * from the last line start known instead.
  */
-export class LineStartFinder {
-  /** A line start at or before the line of every offset still to come. */
-  private known = 0
+export class LineFinder {
+  /** Start of the line located last. */
+  start = 0
+  /** End of the line located last; below `start` before the first. */
+  end = -1
 
   constructor(private readonly text: string) {}
 
-  startOf(offset: number): number {
+  /** Locates the line holding `offset`; sets `start` and `end`. */
+  locate(offset: number): void {
+    if (offset <= this.end) return
     const text = this.text
-    const low = Math.max(this.known, offset - 256)
-    const near = reachStart(text, offset, offset - low)
-    if (near > low || low === this.known) return (this.known = near)
-    // No line break in the 256 characters before `offset`: the line starts
-    // after the last break before `low`, found by searching forward.
-    let start = this.known
-    let nl = text.indexOf('\n', start)
-    while (nl !== -1 && nl < low) {
-      start = nl + 1
-      nl = text.indexOf('\n', start)
+    const known = this.end < 0 ? 0 : this.end + 1
+    const low = Math.max(known, offset - 256)
+    let start = reachStart(text, offset, offset - low)
+    if (start === low && low > known) {
+      // No line break in the 256 characters before `offset`: the line
+      // starts after the last break before `low`, found searching forward.
+      start = known
+      let nl = text.indexOf('\n', start)
+      while (nl !== -1 && nl < low) {
+        start = nl + 1
+        nl = text.indexOf('\n', start)
+      }
     }
-    return (this.known = start)
+    const nl = text.indexOf('\n', offset)
+    this.start = start
+    this.end = nl === -1 ? text.length : nl
   }
 }
