@@ -23,7 +23,7 @@ export interface KeywordIndexOptions {
 }
 
 /** Texts shorter than this (in UTF-16 units) are scanned in JavaScript. */
-const WASM_MIN_LENGTH = 1024
+const WASM_MIN_LENGTH = 128
 
 type OnHit = (keyword: number, end: number) => void
 
