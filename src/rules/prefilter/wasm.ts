@@ -74,9 +74,10 @@ export class WasmScanner {
       const textAt = mainAt - 2 * (start - from)
       units.fill(0, (mainAt - 2 * warm) / 2, textAt / 2)
       bytes.write(text.substring(from, end), textAt, 'utf16le')
-      // Four equal quarters; the last is padded with zeros.
+      // Four equal quarters, each a multiple of four units (the loop reads
+      // four at a time); the last is padded with zeros.
       const length = end - start
-      const quarter = Math.ceil(length / 4)
+      const quarter = 4 * Math.ceil(length / 16)
       units.fill(0, mainAt / 2 + length, mainAt / 2 + 4 * quarter)
 
       this.scan4(mainAt, quarter, warm, DELTA_AT, hitsAt, outAt)
