@@ -65,29 +65,15 @@ export function windowEnd(
 }
 
 /**
- * Offset of the start of `offset`'s line, or `offset - reach` if the line
- * starts further back: the cost is bounded by `reach`, not the line.
- */
-export function reachStart(text: string, offset: number, reach: number) {
-  const low = Math.max(0, offset - reach)
-  for (let i = offset - 1; i >= low; i--) {
-    if (text.charCodeAt(i) === 10) return i + 1
-  }
-  return low
-}
-
-/**
  * The line holding each of a series of offsets that never decrease, as
  * the prefilter's hits arrive: its start, and its end (the offset of its
  * line break, or the text's length).
  *
  * Hits cluster: a minified bundle's megabyte-long line can hold thousands.
- * The line found last is kept, so each further hit on it costs nothing,
- * and a new line costs a short look back for its start plus one forward
- * `indexOf` for its end. `lastIndexOf` walks back a character at a time,
- * far slower than `indexOf` searches forward, so when the look back of
- * 256 characters finds no break, the start is found by searching forward
- * from the last line start known instead.
+ * The line found last is kept, so further hits on it cost nothing, and a
+ * new line costs a search back from its first hit to its start and one
+ * forward to its end. The search back stops at the previous line's break
+ * at the latest, so over a whole text no character is read twice.
  */
 export class LineFinder {
   /** Start of the line located last. */
@@ -101,21 +87,9 @@ export class LineFinder {
   locate(offset: number): void {
     if (offset <= this.end) return
     const text = this.text
-    const known = this.end < 0 ? 0 : this.end + 1
-    const low = Math.max(known, offset - 256)
-    let start = reachStart(text, offset, offset - low)
-    if (start === low && low > known) {
-      // No line break in the 256 characters before `offset`: the line
-      // starts after the last break before `low`, found searching forward.
-      start = known
-      let nl = text.indexOf('\n', start)
-      while (nl !== -1 && nl < low) {
-        start = nl + 1
-        nl = text.indexOf('\n', start)
-      }
-    }
+    // `lastIndexOf` reads at least the unit at its start, even at -1.
+    this.start = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
     const nl = text.indexOf('\n', offset)
-    this.start = start
     this.end = nl === -1 ? text.length : nl
   }
 }
