@@ -1,13 +1,17 @@
 /**
  * One worker of the two-core run of bench:secrets: scans the files it is
- * given with every rule and reports bytes, scan seconds and findings.
+ * given with every rule, with the bundled engine the main thread made,
+ * and reports bytes, scan seconds and findings.
  */
 import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { Engine } from '../../src/engine/engine.js'
-import { allRules } from '../../src/rules/index.js'
+import { importEngine } from './shipped-engine.js'
 
-const { paths } = workerData as { paths: string[] }
+const { paths, engine: bundle } = workerData as {
+  paths: string[]
+  engine: string
+}
+const { Engine, allRules } = await importEngine(bundle)
 const engine = new Engine(allRules)
 let bytes = 0
 let findings = 0
