@@ -7,6 +7,15 @@ import { classifySsn } from './validators.js'
 // lets the regex engine skip ahead to digits, which is much faster.
 const SSN = /(\d{3})-(\d{2})-(\d{4})(?![\w-])/g
 
+// Every number the pattern matches has a digit, a dash and a digit at its
+// first dash. These hundred keywords wake the rule near one, instead of
+// over the whole of every file; digits followed by a dash and a digit are
+// rare in code (about 3,600 in the benchmark's 20 MB sample).
+const DIGIT_DASH_DIGIT = Array.from(
+  { length: 100 },
+  (_, n) => `${Math.floor(n / 10)}-${n % 10}`
+)
+
 // An ITIN is only called one when a label says so; unlabelled 9xx numbers
 // are what test data generators are told to use.
 const TIN_LABEL = /\b(?:i?tin|taxpayer(?:[ _]id)?)\b[^\n]{0,20}$/i
@@ -37,13 +46,12 @@ export const usSsn: TextRule = {
     'SSA issuance rules (area, group, serial), published samples, ITIN ' +
     'group ranges.',
   examples: { bad: 'ssn: <issued SSN>', good: 'ssn: 900-12-3456' },
-  keywords: [],
+  keywords: DIGIT_DASH_DIGIT,
+  // Room for the ITIN label before the number and the digit after it.
+  reach: 64,
   redaction: 'suffix',
   appliesTo: path => !isStructuredPath(path) && !isGeneratedPath(path),
   *detect(text: string): Iterable<Match> {
-    // This rule reads every file whole. Many hold no dash at all, and a
-    // search for one is cheaper than running the pattern to the end.
-    if (!text.includes('-')) return
     for (const m of text.matchAll(SSN)) {
       if (m.index > 0 && /[\w-]/.test(text[m.index - 1]!)) continue
       const c = classifySsn(m[1]! + m[2]! + m[3]!)
