@@ -150,6 +150,30 @@ describe('Engine windows and fallbacks', () => {
     new Engine([rule]).scanText('a', `${'a'.repeat(50)}kw${'b'.repeat(50)}`)
     expect(seen).toEqual(['aaaaakwbbbbb'])
   })
+
+  it('runs a rule that needs a string only on the windows that hold it', () => {
+    const seen: string[] = []
+    const rule = {
+      ...base,
+      id: 'needy',
+      keywords: ['kw'],
+      needs: '@@',
+      detect(text: string) {
+        seen.push(text)
+        return []
+      }
+    }
+    const lines = [
+      'kw 1 @@', // holds it
+      'kw 2', // does not; the next line does, outside this window
+      '@@ between windows',
+      'kw 3 @', // half of it at the end, the rest on the next line
+      '@ kw 4 @@ kw 5', // one window for both hits, holding it
+      'kw 6' // none after the last occurrence
+    ]
+    new Engine([rule]).scanText('a', lines.join('\n'))
+    expect(seen).toEqual(['kw 1 @@', '@ kw 4 @@ kw 5'])
+  })
 })
 
 describe('Engine windows', () => {

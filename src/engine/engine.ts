@@ -136,8 +136,20 @@ export class Engine {
     windows.forEach((spans, ruleIndex) => {
       const rule = this.textRules[ruleIndex]!
       if (rule.appliesTo && !rule.appliesTo(path)) return
-      for (let i = 0; i < spans.length; i += 2)
-        run(rule, spans[i]!, spans[i + 1]!)
+      const needs = rule.needs
+      // The first occurrence of `needs` at or after the current window's
+      // start: windows ascend, so one search serves all those before it.
+      let at = -1
+      for (let i = 0; i < spans.length; i += 2) {
+        const from = spans[i]!
+        const to = spans[i + 1]!
+        if (needs !== undefined) {
+          if (at < from) at = text.indexOf(needs, from)
+          if (at === -1) break
+          if (at + needs.length > to) continue
+        }
+        run(rule, from, to)
+      }
     })
     for (const { finding, start, end } of pending) {
       if (!overlapsAny(claimed, start, end)) found.push(finding)

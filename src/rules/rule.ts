@@ -88,6 +88,12 @@ export interface TextRule extends RuleMetadata {
    * megabyte-long line from being read once per hit.
    */
   readonly reach?: number
+  /**
+   * A string that every match holds, exactly as written. A window without
+   * it is skipped before the detector runs: most windows around a common
+   * keyword (`https://` for URL passwords) hold no match.
+   */
+  readonly needs?: string
   /** Optional cheap path filter (POSIX, repository-relative). */
   appliesTo?(path: string): boolean
   detect(text: string): Iterable<Match>

@@ -130,11 +130,9 @@ function urlRule(
     validation:
       'A non-empty user and password; not a placeholder, reference, ' +
       'masked value, well-known default password or documentation host.',
+    // Most windows around `https://` are a plain link.
+    ...(needs !== undefined ? { needs } : {}),
     *detect(text: string): Iterable<Match> {
-      // A string every match holds. Most windows around `https://` are a
-      // plain link, and looking for one character costs far less than
-      // running the pattern over them.
-      if (needs !== undefined && !text.includes(needs)) return
       for (const m of matchesOf(pattern, text)) {
         const secret = m.groups!.secret!
         if (!isRealUrlPassword(secret, m.groups!.host ?? '')) continue
