@@ -54,6 +54,8 @@ export class Engine {
    */
   private readonly contextOf: Int32Array
   private readonly reachOf: Int32Array
+  /** Scratch for `windowsByRule`: per text rule, whether it reads the path. */
+  private readonly readsPath: Int8Array
   private readonly options: EngineOptions
 
   constructor(rules: readonly Rule[], options: EngineOptions = {}) {
@@ -86,6 +88,7 @@ export class Engine {
     this.reachOf = Int32Array.from(this.textRules, r =>
       (r.contextLines ?? 0) === 0 && r.reach !== undefined ? r.reach : -1
     )
+    this.readsPath = new Int8Array(this.textRules.length)
   }
 
   /**
@@ -96,7 +99,7 @@ export class Engine {
   scanText(path: string, text: string, lineNumbers?: LineNumbers): Finding[] {
     let starts: number[] | undefined
     const startsOf = () => (starts ??= lineStarts(text))
-    const windows = this.windowsByRule(text)
+    const windows = this.windowsByRule(path, text)
     const found: Finding[] = []
     // Spans matched by specific rules, and the catch-all rules' findings
     // that wait to see whether one of those spans covers them.
@@ -135,7 +138,6 @@ export class Engine {
     }
     windows.forEach((spans, ruleIndex) => {
       const rule = this.textRules[ruleIndex]!
-      if (rule.appliesTo && !rule.appliesTo(path)) return
       const needs = rule.needs
       // The first occurrence of `needs` at or after the current window's
       // start: windows ascend, so one search serves all those before it.
@@ -195,14 +197,18 @@ export class Engine {
   }
 
   /**
-   * One prefilter pass; for each text rule with hits, in the order of its
-   * first hit, the merged windows (pairs of start and end offsets) around
-   * its keyword occurrences.
+   * One prefilter pass; for each text rule that reads `path` and has hits,
+   * in the order of its first hit, the merged windows (pairs of start and
+   * end offsets) around its keyword occurrences.
    */
-  private windowsByRule(text: string): Map<number, number[]> {
+  private windowsByRule(path: string, text: string): Map<number, number[]> {
     const windows = new Map<number, number[]>()
     if (this.index.keywords.length === 0) return windows
-    const { keywordRules, keywordLength, contextOf, reachOf } = this
+    const { keywordRules, keywordLength, contextOf, reachOf, textRules } = this
+    // Whether each rule reads this path, asked once per file and only of
+    // rules with hits, so no window is made for a rule that would skip
+    // it: 0 not asked yet, 1 reads it, -1 does not.
+    const reads = this.readsPath.fill(0)
     // The line of the latest hit: every window is bounded by lines, and
     // a minified bundle's line can be a megabyte long, so it is found once
     // for all the hits on it and all the rules they wake.
@@ -212,6 +218,11 @@ export class Engine {
       const users = keywordRules[keyword]!
       for (let u = 0; u < users.length; u++) {
         const ruleIndex = users[u]!
+        if (reads[ruleIndex] === 0) {
+          const rule = textRules[ruleIndex]!
+          reads[ruleIndex] = !rule.appliesTo || rule.appliesTo(path) ? 1 : -1
+        }
+        if (reads[ruleIndex]! < 0) continue
         let spans = windows.get(ruleIndex)
         if (spans === undefined) {
           spans = []
