@@ -31,10 +31,25 @@ export function readCommands(text: string): Command[] {
   let words: Word[] = []
   let word = ''
   let wordStart = -1
-  let quote = ''
+  // The open quote's character code, or 0.
+  let quote = 0
+  // Where the characters not yet copied into `word` start, or -1: runs of
+  // them are copied with one slice, not a character at a time.
+  let run = -1
 
+  const flush = (at: number): void => {
+    if (run !== -1) {
+      word += text.slice(run, at)
+      run = -1
+    }
+  }
   const endWord = (at: number): void => {
-    if (wordStart !== -1) words.push({ text: word, start: wordStart, end: at })
+    flush(at)
+    if (wordStart !== -1) {
+      const read: ReadWord = { text: word, start: wordStart, end: at }
+      read.program = undefined
+      words.push(read)
+    }
     word = ''
     wordStart = -1
   }
@@ -43,95 +58,140 @@ export function readCommands(text: string): Command[] {
     if (words.length > 0) commands.push({ words, pipesToNext })
     words = []
   }
-  const add = (at: number, chars: string): void => {
+  /** The character at `at` belongs to the word as written. */
+  const keep = (at: number): void => {
     if (wordStart === -1) wordStart = at
-    word += chars
+    if (run === -1) run = at
+  }
+  /** The character at `at` is dropped and the one after it kept as is. */
+  const escape = (at: number): void => {
+    if (wordStart === -1) wordStart = at
+    flush(at)
+    run = at + 1
   }
 
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    const next = text[i + 1]
-    if (c === '\n') {
-      quote = ''
+    const c = text.charCodeAt(i)
+    const next = text.charCodeAt(i + 1) // NaN past the end
+    if (c === NEWLINE) {
+      quote = 0
       endCommand(i, false)
       continue
     }
-    if (quote === "'") {
-      if (c === "'") quote = ''
-      else word += c
+    if (quote === SINGLE_QUOTE) {
+      if (c === SINGLE_QUOTE) {
+        flush(i)
+        quote = 0
+      } else if (run === -1) run = i
       continue
     }
-    if (quote === '"') {
-      if (c === '\\' && next !== undefined && '"\\$`'.includes(next)) {
-        word += next
+    if (quote === DOUBLE_QUOTE) {
+      if (c === BACKSLASH && ESCAPED_IN_DOUBLE_QUOTES.has(next)) {
+        escape(i)
         i++
-      } else if (c === '"') {
-        quote = ''
-      } else {
-        word += c
-      }
+      } else if (c === DOUBLE_QUOTE) {
+        flush(i)
+        quote = 0
+      } else if (run === -1) run = i
       continue
     }
     switch (c) {
-      case '\\':
-        if (next === '\n' || (next === '\r' && text[i + 2] === '\n')) {
+      case BACKSLASH:
+        if (next === NEWLINE || (next === RETURN && text[i + 2] === '\n')) {
           endWord(i)
-          i += next === '\n' ? 1 : 2
-        } else if (next !== undefined) {
-          add(i, next)
+          i += next === NEWLINE ? 1 : 2
+        } else if (i + 1 < text.length) {
+          escape(i)
           i++
+        } else {
+          flush(i)
         }
         break
-      case "'":
-      case '"':
+      case SINGLE_QUOTE:
+      case DOUBLE_QUOTE:
         if (wordStart === -1) wordStart = i
+        flush(i)
         quote = c
         break
-      case ' ':
-      case '\t':
-      case '\r':
+      case SPACE:
+      case TAB:
+      case RETURN:
         endWord(i)
         break
-      case '#':
+      case HASH:
         if (wordStart === -1) {
           const eol = text.indexOf('\n', i)
           i = (eol === -1 ? text.length : eol) - 1
         } else {
-          add(i, c)
+          keep(i)
         }
         break
-      case '|':
-        endCommand(i, next !== '|')
-        if (next === '|') i++
+      case PIPE:
+        endCommand(i, next !== PIPE)
+        if (next === PIPE) i++
         break
-      case '&':
+      case AMPERSAND:
         // `2>&1` and `&>` are redirections, not control operators.
-        if (text[i - 1] === '>' || next === '>') {
-          add(i, c)
+        if (text.charCodeAt(i - 1) === GREATER || next === GREATER) {
+          keep(i)
         } else {
           endCommand(i, false)
-          if (next === '&') i++
+          if (next === AMPERSAND) i++
         }
         break
-      case ';':
-      case '(':
-      case ')':
-      case '`':
+      case SEMICOLON:
+      case OPEN_PAREN:
+      case CLOSE_PAREN:
+      case BACKTICK:
         endCommand(i, false)
         break
       default:
-        add(i, c)
+        keep(i)
     }
   }
   endCommand(text.length, false)
   return commands
 }
 
+const NEWLINE = 10
+const RETURN = 13
+const TAB = 9
+const SPACE = 32
+const DOUBLE_QUOTE = 34
+const HASH = 35
+const AMPERSAND = 38
+const SINGLE_QUOTE = 39
+const OPEN_PAREN = 40
+const CLOSE_PAREN = 41
+const SEMICOLON = 59
+const GREATER = 62
+const BACKSLASH = 92
+const BACKTICK = 96
+const PIPE = 124
+/** What a backslash escapes inside double quotes: " \ $ and `. */
+const ESCAPED_IN_DOUBLE_QUOTES = new Set([
+  DOUBLE_QUOTE,
+  BACKSLASH,
+  36,
+  BACKTICK
+])
+
+/**
+ * A word as readCommands makes it: its program name is worked out on
+ * first use and kept, as several checks ask for it of every word.
+ */
+interface ReadWord extends Word {
+  program?: string | undefined
+}
+
 /** The program a word names: its last path segment, lower-cased. */
 export function programName(word: Word): string {
+  const read = word as ReadWord
+  if (read.program !== undefined) return read.program
   const slash = word.text.lastIndexOf('/')
   const name = slash === -1 ? word.text : word.text.slice(slash + 1)
-  return name.toLowerCase()
+  read.program = name.toLowerCase()
+  return read.program
 }
 
 /** Index of the first word naming one of `programs`, or -1. */
