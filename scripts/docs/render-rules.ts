@@ -46,6 +46,16 @@ function fence(text: string): string {
   return ['```text', text, '```'].join('\n')
 }
 
+/** A rule's keywords; a long generated list shows its start and size. */
+function keywordList(keywords: readonly string[]): string | undefined {
+  if (keywords.length === 0) return undefined
+  const shown = keywords.length > 40 ? keywords.slice(0, 6) : keywords
+  const list = shown.map(k => `\`${k}\``).join(', ')
+  return shown.length < keywords.length
+    ? `${list}, … (${keywords.length} in all)`
+    : list
+}
+
 function rulePage(rule: Rule): string {
   const lines = [`## \`${rule.id}\``, '', rule.summary, '']
   const facts: [string, string | undefined][] = [
@@ -61,7 +71,7 @@ function rulePage(rule: Rule): string {
           ? 'whole files'
           : 'artifacts, manifests and Sigstore bundles'
     ],
-    ['Keywords', rule.keywords.map(k => `\`${k}\``).join(', ') || undefined],
+    ['Keywords', keywordList(rule.keywords)],
     ['Remediation', rule.helpUri ? `<${rule.helpUri}>` : undefined]
   ]
   for (const [name, value] of facts) {
