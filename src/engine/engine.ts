@@ -8,6 +8,7 @@ import { fingerprint } from '../findings/fingerprint.js'
 import { readInlineMarker, type InlineMarker } from '../findings/inline.js'
 import { redact } from '../findings/redact.js'
 import { KeywordIndex } from '../rules/prefilter/index.js'
+import { PairList } from '../rules/prefilter/pairs.js'
 import type {
   DocumentRule,
   Match,
@@ -56,6 +57,8 @@ export class Engine {
   private readonly reachOf: Int32Array
   /** Scratch for `windowsByRule`: per text rule, whether it reads the path. */
   private readonly readsPath: Int8Array
+  /** Scratch for `windowsByRule`: per text rule, its windows in a text. */
+  private readonly spansOf: PairList[]
   private readonly options: EngineOptions
 
   constructor(rules: readonly Rule[], options: EngineOptions = {}) {
@@ -89,6 +92,7 @@ export class Engine {
       (r.contextLines ?? 0) === 0 && r.reach !== undefined ? r.reach : -1
     )
     this.readsPath = new Int8Array(this.textRules.length)
+    this.spansOf = this.textRules.map(() => new PairList(16))
   }
 
   /**
@@ -99,7 +103,7 @@ export class Engine {
   scanText(path: string, text: string, lineNumbers?: LineNumbers): Finding[] {
     let starts: number[] | undefined
     const startsOf = () => (starts ??= lineStarts(text))
-    const windows = this.windowsByRule(path, text)
+    const touched = this.windowsByRule(path, text)
     const found: Finding[] = []
     // Spans matched by specific rules, and the catch-all rules' findings
     // that wait to see whether one of those spans covers them.
@@ -136,15 +140,16 @@ export class Engine {
       if (rule.appliesTo && !rule.appliesTo(path)) continue
       run(rule, 0, text.length)
     }
-    windows.forEach((spans, ruleIndex) => {
+    for (const ruleIndex of touched) {
       const rule = this.textRules[ruleIndex]!
+      const spans = this.spansOf[ruleIndex]!
       const needs = rule.needs
       // The first occurrence of `needs` at or after the current window's
       // start: windows ascend, so one search serves all those before it.
       let at = -1
-      for (let i = 0; i < spans.length; i += 2) {
-        const from = spans[i]!
-        const to = spans[i + 1]!
+      for (let i = 0; i < spans.length; i++) {
+        const from = spans.firsts[i]!
+        const to = spans.seconds[i]!
         if (needs !== undefined) {
           if (at < from) at = text.indexOf(needs, from)
           if (at === -1) break
@@ -152,7 +157,7 @@ export class Engine {
         }
         run(rule, from, to)
       }
-    })
+    }
     for (const { finding, start, end } of pending) {
       if (!overlapsAny(claimed, start, end)) found.push(finding)
     }
@@ -198,40 +203,47 @@ export class Engine {
 
   /**
    * One prefilter pass; for each text rule that reads `path` and has hits,
-   * in the order of its first hit, the merged windows (pairs of start and
-   * end offsets) around its keyword occurrences.
+   * the merged windows (start and end offsets, in `this.spansOf`) around
+   * its keyword occurrences. Returns the indexes of those rules in the
+   * order of their first hit; the lists are overwritten by the next call.
    */
-  private windowsByRule(path: string, text: string): Map<number, number[]> {
-    const windows = new Map<number, number[]>()
-    if (this.index.keywords.length === 0) return windows
+  private windowsByRule(path: string, text: string): number[] {
+    const touched: number[] = []
+    if (this.index.keywords.length === 0) return touched
     const { keywordRules, keywordLength, contextOf, reachOf, textRules } = this
+    const spansOf = this.spansOf
     // Whether each rule reads this path, asked once per file and only of
     // rules with hits, so no window is made for a rule that would skip
-    // it: 0 not asked yet, 1 reads it, -1 does not.
+    // it: 0 not asked yet, 1 reads it (and has windows), -1 does not.
     const reads = this.readsPath.fill(0)
     // The line of the latest hit: every window is bounded by lines, and
     // a minified bundle's line can be a megabyte long, so it is found once
     // for all the hits on it and all the rules they wake.
     const line = new LineFinder(text)
-    this.index.scan(text, (keyword, end) => {
+    const hits = this.index.find(text)
+    for (let h = 0; h < hits.length; h++) {
+      const keyword = hits.firsts[h]!
+      const end = hits.seconds[h]!
       line.locate(end - 1)
       const users = keywordRules[keyword]!
       for (let u = 0; u < users.length; u++) {
         const ruleIndex = users[u]!
         if (reads[ruleIndex] === 0) {
           const rule = textRules[ruleIndex]!
-          reads[ruleIndex] = !rule.appliesTo || rule.appliesTo(path) ? 1 : -1
+          if (rule.appliesTo && !rule.appliesTo(path)) {
+            reads[ruleIndex] = -1
+          } else {
+            reads[ruleIndex] = 1
+            spansOf[ruleIndex]!.clear()
+            touched.push(ruleIndex)
+          }
         }
         if (reads[ruleIndex]! < 0) continue
-        let spans = windows.get(ruleIndex)
-        if (spans === undefined) {
-          spans = []
-          windows.set(ruleIndex, spans)
-        }
+        const spans = spansOf[ruleIndex]!
         const last = spans.length - 1
         const reach = reachOf[ruleIndex]!
         const context = contextOf[ruleIndex]!
-        if (last > 0 && end <= spans[last]!) {
+        if (last >= 0 && end <= spans.seconds[last]!) {
           // A hit inside the current window: on a line window it is the
           // same line, but a reach or context window around it can end
           // further on, and a token running past the current end must
@@ -241,7 +253,7 @@ export class Engine {
             reach >= 0
               ? Math.min(line.end, end + reach)
               : windowEnd(text, end - 1, context)
-          if (stop > spans[last]!) spans[last] = stop
+          if (stop > spans.seconds[last]!) spans.seconds[last] = stop
           continue
         }
         let start: number
@@ -256,12 +268,12 @@ export class Engine {
           start = linesAbove(text, line.start, context)
           stop = windowEnd(text, end - 1, context)
         }
-        if (last > 0 && start <= spans[last]!) {
-          spans[last] = Math.max(spans[last]!, stop)
+        if (last >= 0 && start <= spans.seconds[last]!) {
+          spans.seconds[last] = Math.max(spans.seconds[last]!, stop)
         } else spans.push(start, stop)
       }
-    })
-    return windows
+    }
+    return touched
   }
 
   private toFinding(

@@ -8,6 +8,7 @@
  * in JavaScript. Both report exactly the same hits.
  */
 import { buildAutomaton, type Automaton } from './automaton.js'
+import { PairList } from './pairs.js'
 import { WasmScanner, wasmAvailable } from './wasm.js'
 
 /** An occurrence of a keyword: which one, and where it ends. */
@@ -31,6 +32,9 @@ export class KeywordIndex {
   readonly keywords: readonly string[]
   private readonly automaton: Automaton
   private readonly wasm: WasmScanner | undefined
+  /** (end offset, state row) pairs of the last scan, then its hits. */
+  private readonly rows = new PairList()
+  private readonly found = new PairList()
 
   constructor(keywords: readonly string[], options: KeywordIndexOptions = {}) {
     this.keywords = keywords
@@ -41,17 +45,33 @@ export class KeywordIndex {
         : undefined
   }
 
+  /**
+   * Every keyword occurrence in `text`, in order of its end: (keyword,
+   * offset just past its end) pairs. The list is the index's own and is
+   * overwritten by the next call.
+   */
+  find(text: string): PairList {
+    const rows = this.rows
+    rows.clear()
+    if (this.wasm && text.length >= WASM_MIN_LENGTH) this.wasm.run(text, rows)
+    else this.run(text, rows)
+    const found = this.found
+    found.clear()
+    const { outputs, alphabet } = this.automaton
+    for (let k = 0; k < rows.length; k++) {
+      const end = rows.firsts[k]!
+      for (const keyword of outputs[rows.seconds[k]! / alphabet]!) {
+        found.push(keyword, end)
+      }
+    }
+    return found
+  }
+
   /** Calls `onHit` for every keyword occurrence in `text`, in order. */
   scan(text: string, onHit: OnHit): void {
-    const hits: number[] = []
-    if (this.wasm && text.length >= WASM_MIN_LENGTH) this.wasm.run(text, hits)
-    else this.run(text, hits)
-    const { outputs, alphabet } = this.automaton
-    for (let k = 0; k < hits.length; k += 2) {
-      const end = hits[k]!
-      for (const keyword of outputs[hits[k + 1]! / alphabet]!) {
-        onHit(keyword, end)
-      }
+    const found = this.find(text)
+    for (let k = 0; k < found.length; k++) {
+      onHit(found.firsts[k]!, found.seconds[k]!)
     }
   }
 
@@ -66,7 +86,7 @@ export class KeywordIndex {
    * The automaton over `text` in JavaScript, appending (end offset, row)
    * pairs for every state where keywords end.
    */
-  private run(text: string, hits: number[]): void {
+  private run(text: string, hits: PairList): void {
     const { classOf, delta } = this.automaton
     let state = 0
     for (let i = 0; i < text.length; i++) {

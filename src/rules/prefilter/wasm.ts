@@ -5,6 +5,7 @@
  * and every offset is the offset JavaScript sees.
  */
 import type { Automaton } from './automaton.js'
+import type { PairList } from './pairs.js'
 import { SCAN_WASM_BASE64 } from './scan-wasm.js'
 
 /** Code units per quarter of a chunk; the loop runs the four together. */
@@ -64,7 +65,7 @@ export class WasmScanner {
    * Appends (end offset, state row) pairs for every state of the automaton
    * where keywords end, in text order, as the JavaScript loop would.
    */
-  run(text: string, hits: number[]): void {
+  run(text: string, hits: PairList): void {
     const { bytes, units, words, warm, mainAt, hitsAt, outAt } = this
     for (let start = 0; start < text.length; start += CHUNK) {
       const end = Math.min(text.length, start + CHUNK)
