@@ -151,6 +151,23 @@ describe('Engine windows and fallbacks', () => {
     expect(seen).toEqual(['aaaaakwbbbbb'])
   })
 
+  it('skips hits of a word-start rule that follow a letter or digit', () => {
+    const seen: string[] = []
+    const rule = {
+      ...base,
+      id: 'prefix',
+      keywords: ['kw_'],
+      wordStart: true,
+      detect(text: string) {
+        seen.push(text)
+        return []
+      }
+    }
+    const lines = ['kw_1', 'akw_2', '9kw_3', '_kw_4', ' KW_5', 'Zkw_6']
+    new Engine([rule]).scanText('a', lines.join('\n'))
+    expect(seen).toEqual(['kw_1', '_kw_4', ' KW_5'])
+  })
+
   it('runs a rule that needs a string only on the windows that hold it', () => {
     const seen: string[] = []
     const rule = {

@@ -55,6 +55,8 @@ export class Engine {
    */
   private readonly contextOf: Int32Array
   private readonly reachOf: Int32Array
+  /** Per text rule, 1 when its matches start with a keyword at a word. */
+  private readonly wordStartOf: Int8Array
   /** Scratch for `windowsByRule`: per text rule, whether it reads the path. */
   private readonly readsPath: Int8Array
   /** Scratch for `windowsByRule`: per text rule, its windows in a text. */
@@ -90,6 +92,9 @@ export class Engine {
     this.contextOf = Int32Array.from(this.textRules, r => r.contextLines ?? 0)
     this.reachOf = Int32Array.from(this.textRules, r =>
       (r.contextLines ?? 0) === 0 && r.reach !== undefined ? r.reach : -1
+    )
+    this.wordStartOf = Int8Array.from(this.textRules, r =>
+      r.wordStart ? 1 : 0
     )
     this.readsPath = new Int8Array(this.textRules.length)
     this.spansOf = this.textRules.map(() => new PairList(16))
@@ -211,6 +216,7 @@ export class Engine {
     const touched: number[] = []
     if (this.index.keywords.length === 0) return touched
     const { keywordRules, keywordLength, contextOf, reachOf, textRules } = this
+    const wordStartOf = this.wordStartOf
     const spansOf = this.spansOf
     // Whether each rule reads this path, asked once per file and only of
     // rules with hits, so no window is made for a rule that would skip
@@ -239,6 +245,14 @@ export class Engine {
           }
         }
         if (reads[ruleIndex]! < 0) continue
+        if (
+          wordStartOf[ruleIndex] === 1 &&
+          isAsciiAlphanumeric(
+            text.charCodeAt(end - keywordLength[keyword]! - 1)
+          )
+        ) {
+          continue
+        }
         const spans = spansOf[ruleIndex]!
         const last = spans.length - 1
         const reach = reachOf[ruleIndex]!
@@ -332,6 +346,15 @@ export class Engine {
     }
     return finding
   }
+}
+
+/** Whether the UTF-16 unit `code` is an ASCII letter or digit (NaN: no). */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122)
+  )
 }
 
 /** Whether [start, end) overlaps one of the pairs in `spans`. */

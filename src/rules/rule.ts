@@ -94,6 +94,13 @@ export interface TextRule extends RuleMetadata {
    * keyword (`https://` for URL passwords) hold no match.
    */
   readonly needs?: string
+  /**
+   * Every match begins with one of the rule's keywords, and never right
+   * after an ASCII letter or digit (a token prefix such as `re_`, which
+   * inside `store_` is no token): hits right after one are skipped. A
+   * match must fit in the window of its own hit for this to hold.
+   */
+  readonly wordStart?: boolean
   /** Optional cheap path filter (POSIX, repository-relative). */
   appliesTo?(path: string): boolean
   detect(text: string): Iterable<Match>

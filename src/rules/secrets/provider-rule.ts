@@ -47,6 +47,8 @@ export interface ProviderCredential {
    * small reach, so they run over a few dozen characters per hit.
    */
   readonly reach?: number
+  /** Every match starts with a keyword at a word's start (see TextRule). */
+  readonly wordStart?: boolean
 }
 
 const DEFAULT_REACH = 1000
@@ -85,6 +87,7 @@ export function providerRule(spec: ProviderCredential): TextRule {
     ...(spec.contextLines
       ? { contextLines: spec.contextLines }
       : { reach: spec.reach ?? DEFAULT_REACH }),
+    ...(spec.wordStart ? { wordStart: true } : {}),
     *detect(text: string): Iterable<Match> {
       if (spec.requires && !spec.requires.test(text)) return
       for (const m of matchesOf(spec.pattern, text)) {
