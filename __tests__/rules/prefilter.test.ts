@@ -95,6 +95,22 @@ describe('KeywordIndex on long texts', () => {
     expect(found(fast, text)).toEqual([`${end - 3}:3`, `${end}:0`])
   })
 
+  it('scans keywords of more characters than the WebAssembly loop takes', () => {
+    // Every printable ASCII character, letters folded: 68 classes.
+    const wide = [
+      ...new Set(
+        Array.from({ length: 94 }, (_, i) =>
+          String.fromCharCode(33 + i)
+            .toLowerCase()
+            .repeat(2)
+        )
+      )
+    ]
+    const index = new KeywordIndex(wide)
+    const text = randomChars(5000, 5000, '!#%&*+-/09:;<=>?@AZaz[]^_{|}~ ')
+    expect(found(index, text)).toEqual(naive(wide, text))
+  })
+
   it('reports a hit at every unit of a text made of one keyword', () => {
     const text = 'to'.repeat(200_000)
     const hits = fast.hits(text)

@@ -9,7 +9,7 @@
  */
 import { buildAutomaton, type Automaton } from './automaton.js'
 import { PairList } from './pairs.js'
-import { WasmScanner, wasmAvailable } from './wasm.js'
+import { WASM_MAX_CLASSES, WasmScanner, wasmAvailable } from './wasm.js'
 
 /** An occurrence of a keyword: which one, and where it ends. */
 export interface KeywordHit {
@@ -40,7 +40,9 @@ export class KeywordIndex {
     this.keywords = keywords
     this.automaton = buildAutomaton(keywords)
     this.wasm =
-      (options.wasm ?? wasmAvailable) && keywords.length > 0
+      (options.wasm ?? wasmAvailable) &&
+      keywords.length > 0 &&
+      this.automaton.alphabet <= WASM_MAX_CLASSES
         ? new WasmScanner(this.automaton)
         : undefined
   }

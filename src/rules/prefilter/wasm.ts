@@ -11,7 +11,13 @@ import { SCAN_WASM_BASE64 } from './scan-wasm.js'
 /** Code units per quarter of a chunk; the loop runs the four together. */
 const QUARTER = 32 * 1024
 const CHUNK = 4 * QUARTER
-/** scan.wat reads the class table from address 0. */
+/**
+ * Classes the loop can take: a class times 4 is kept in a byte. A larger
+ * keyword alphabet is scanned in JavaScript.
+ */
+export const WASM_MAX_CLASSES = 64
+
+/** scan.wat reads the class table from address 0, the transitions after. */
 const CLASS_AT = 0
 const DELTA_AT = 65536
 
@@ -19,7 +25,6 @@ type Scan4 = (
   main: number,
   quarter: number,
   warm: number,
-  delta: number,
   hits: number,
   out: number
 ) => void
@@ -57,8 +62,22 @@ export class WasmScanner {
     this.bytes = Buffer.from(memory.buffer)
     this.units = new Uint16Array(memory.buffer)
     this.words = new Int32Array(memory.buffer)
-    this.bytes.set(automaton.classOf, CLASS_AT)
-    this.words.set(automaton.delta, DELTA_AT / 4)
+    // The loop adds a class to a state and loads the next: both are byte
+    // offsets into the table here, four times the automaton's indexes.
+    const { classOf, delta, alphabet } = automaton
+    if (alphabet > WASM_MAX_CLASSES) {
+      throw new Error(
+        `The keyword alphabet has ${alphabet} classes; the WebAssembly ` +
+          `loop takes at most ${WASM_MAX_CLASSES}`
+      )
+    }
+    for (let unit = 0; unit < classOf.length; unit++) {
+      this.bytes[CLASS_AT + unit] = 4 * classOf[unit]!
+    }
+    for (let i = 0; i < delta.length; i++) {
+      const to = delta[i]!
+      this.words[DELTA_AT / 4 + i] = to < 0 ? ~(4 * ~to) : 4 * to
+    }
   }
 
   /**
@@ -81,13 +100,13 @@ export class WasmScanner {
       const quarter = 4 * Math.ceil(length / 16)
       units.fill(0, mainAt / 2 + length, mainAt / 2 + 4 * quarter)
 
-      this.scan4(mainAt, quarter, warm, DELTA_AT, hitsAt, outAt)
+      this.scan4(mainAt, quarter, warm, hitsAt, outAt)
 
       // Quarter by quarter is text order: each quarter's hits end in it.
       for (let k = 0; k < 4; k++) {
         const listEnd = words[outAt / 4 + k]! / 4
         for (let i = (hitsAt + 8 * k * quarter) / 4; i < listEnd; i += 2) {
-          hits.push(start + (words[i]! - mainAt) / 2, words[i + 1]!)
+          hits.push(start + (words[i]! - mainAt) / 2, words[i + 1]! / 4)
         }
       }
     }
