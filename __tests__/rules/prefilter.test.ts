@@ -60,8 +60,8 @@ describe('KeywordIndex on long texts', () => {
   const js = new KeywordIndex(keywords, { wasm: false })
   const fast = new KeywordIndex(keywords)
 
-  it('finds keywords that straddle the seams between quarters and chunks', () => {
-    // Chunks are 131,072 units in four quarters; put a keyword across
+  it('finds keywords that straddle the seams between segments and chunks', () => {
+    // Chunks are 131,072 units in six segments; put a keyword across
     // every multiple of 1,024 so each seam, wherever it falls, is crossed.
     const parts: string[] = []
     for (let at = 0; at < 400_000; at += 1024) {
@@ -73,6 +73,16 @@ describe('KeywordIndex on long texts', () => {
       const hits = found(fast, text)
       expect(hits.length).toBeGreaterThan(390)
       expect(hits).toEqual(found(js, text))
+    }
+  })
+
+  it('finds keywords across every seam, wherever the seams fall', () => {
+    // A keyword covers 10 of every 11 units, so each seam between segments
+    // or chunks cuts through one for most shifts of the text.
+    const dense = 'secret_key-'.repeat(40_000)
+    for (const shift of [0, 1, 2, 3, 4]) {
+      const text = 'y'.repeat(shift) + dense
+      expect(found(fast, text)).toEqual(found(js, text))
     }
   })
 

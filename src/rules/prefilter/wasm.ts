@@ -1,5 +1,5 @@
 /**
- * The automaton's scan loop run in WebAssembly (scan.wat), four streams of
+ * The automaton's scan loop run in WebAssembly (scan.wat), six streams of
  * text at once. A text is copied into the module's memory a chunk at a
  * time, as UTF-16 code units, so memory stays the same whatever its size
  * and every offset is the offset JavaScript sees.
@@ -8,9 +8,11 @@ import type { Automaton } from './automaton.js'
 import type { PairList } from './pairs.js'
 import { SCAN_WASM_BASE64 } from './scan-wasm.js'
 
-/** Code units per quarter of a chunk; the loop runs the four together. */
-const QUARTER = 32 * 1024
-const CHUNK = 4 * QUARTER
+/** Code units per chunk copied in; the loop runs six segments of it. */
+const CHUNK = 128 * 1024
+const STREAMS = 6
+/** Segments are a multiple of 4 units, so a chunk's six can overrun it. */
+const PADDED = CHUNK + 4 * STREAMS
 /**
  * Classes the loop can take: a class times 4 is kept in a byte. A larger
  * keyword alphabet is scanned in JavaScript.
@@ -21,9 +23,9 @@ export const WASM_MAX_CLASSES = 64
 const CLASS_AT = 0
 const DELTA_AT = 65536
 
-type Scan4 = (
+type Scan = (
   main: number,
-  quarter: number,
+  segment: number,
   warm: number,
   hits: number,
   out: number
@@ -35,11 +37,11 @@ let compiled: WebAssembly.Module | undefined
 export const wasmAvailable = typeof WebAssembly === 'object'
 
 export class WasmScanner {
-  private readonly scan4: Scan4
+  private readonly scan: Scan
   private readonly bytes: Buffer
   private readonly units: Uint16Array
   private readonly words: Int32Array
-  /** Units read before a quarter so a keyword ending in it is seen whole. */
+  /** Units read before a segment so a keyword ending in it is seen whole. */
   private readonly warm: number
   /** Byte address of a chunk's first unit; `warm` units of context precede. */
   private readonly mainAt: number
@@ -50,15 +52,15 @@ export class WasmScanner {
     this.warm = Math.max(0, automaton.longest - 1)
     const contextAt = align(DELTA_AT + automaton.delta.byteLength)
     this.mainAt = contextAt + 2 * this.warm
-    this.hitsAt = align(this.mainAt + 2 * CHUNK)
+    this.hitsAt = align(this.mainAt + 2 * PADDED)
     // One (end, row) pair of i32 per unit at most: a state with keywords
     // can be entered once per unit.
-    this.outAt = this.hitsAt + 8 * CHUNK
-    const pages = Math.ceil((this.outAt + 16) / 65536)
+    this.outAt = this.hitsAt + 8 * PADDED
+    const pages = Math.ceil((this.outAt + 4 * STREAMS) / 65536)
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages })
     compiled ??= new WebAssembly.Module(Buffer.from(SCAN_WASM_BASE64, 'base64'))
     const instance = new WebAssembly.Instance(compiled, { env: { memory } })
-    this.scan4 = instance.exports.scan4 as Scan4
+    this.scan = instance.exports.scan as Scan
     this.bytes = Buffer.from(memory.buffer)
     this.units = new Uint16Array(memory.buffer)
     this.words = new Int32Array(memory.buffer)
@@ -94,18 +96,18 @@ export class WasmScanner {
       const textAt = mainAt - 2 * (start - from)
       units.fill(0, (mainAt - 2 * warm) / 2, textAt / 2)
       bytes.write(text.substring(from, end), textAt, 'utf16le')
-      // Four equal quarters, each a multiple of four units (the loop reads
+      // Six equal segments, each a multiple of four units (the loop reads
       // four at a time); the last is padded with zeros.
       const length = end - start
-      const quarter = 4 * Math.ceil(length / 16)
-      units.fill(0, mainAt / 2 + length, mainAt / 2 + 4 * quarter)
+      const segment = 4 * Math.ceil(length / (4 * STREAMS))
+      units.fill(0, mainAt / 2 + length, mainAt / 2 + STREAMS * segment)
 
-      this.scan4(mainAt, quarter, warm, hitsAt, outAt)
+      this.scan(mainAt, segment, warm, hitsAt, outAt)
 
-      // Quarter by quarter is text order: each quarter's hits end in it.
-      for (let k = 0; k < 4; k++) {
+      // Segment by segment is text order: each segment's hits end in it.
+      for (let k = 0; k < STREAMS; k++) {
         const listEnd = words[outAt / 4 + k]! / 4
-        for (let i = (hitsAt + 8 * k * quarter) / 4; i < listEnd; i += 2) {
+        for (let i = (hitsAt + 8 * k * segment) / 4; i < listEnd; i += 2) {
           hits.push(start + (words[i]! - mainAt) / 2, words[i + 1]! / 4)
         }
       }
