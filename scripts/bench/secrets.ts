@@ -36,7 +36,7 @@ const SECRETLINT_DIR = join(ROOT, '.bench', 'secretlint')
 const MAX_FILE = 2 * 1024 * 1024
 // Timed rounds on the sample, after untimed warm-up rounds of each tool.
 const WARM_UP_ROUNDS = 2
-const ROUNDS = 5
+const ROUNDS = 9
 const args = process.argv.slice(2)
 const showFindings = args.includes('--findings')
 const sampleArg = args.indexOf('--sample-mb')
@@ -358,10 +358,10 @@ async function main(): Promise<void> {
       `for both, best of ${ROUNDS} alternating rounds after ${WARM_UP_ROUNDS} to warm up`
   )
   console.log(
-    `hipaa-gate   ${fmt(rate(oursSample))} MB/s  (${fmt(oursSample.seconds, 2)} s CPU, ${oursSample.findings} findings, ${allRules.length} rules)`
+    `hipaa-gate   ${fmt(rate(oursSample))} MB/s  (${fmt(oursSample.seconds, 3)} s CPU, ${oursSample.findings} findings, ${allRules.length} rules)`
   )
   console.log(
-    `secretlint   ${fmt(rate(theirs), 2)} MB/s  (${fmt(theirs.seconds, 2)} s CPU, ${theirs.findings} messages, preset-recommend)`
+    `secretlint   ${fmt(rate(theirs), 2)} MB/s  (${fmt(theirs.seconds, 3)} s CPU, ${theirs.findings} messages, preset-recommend)`
   )
   console.log(
     `ratio        ${fmt(rate(oursSample) / rate(theirs))}× secretlint’s throughput`
