@@ -367,7 +367,7 @@ async function main(): Promise<void> {
     `ratio        ${fmt(rate(oursSample) / rate(theirs))}× secretlint’s throughput`
   )
   console.log(
-    `peak RSS (whole run): ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`
+    `peak RSS of the whole run, secretlint loaded too: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`
   )
 }
 
