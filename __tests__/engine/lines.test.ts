@@ -1,5 +1,6 @@
 import {
   LineFinder,
+  LineStarts,
   lineStarts,
   linesAbove,
   lineIndexAt
@@ -45,6 +46,18 @@ describe('line offsets', () => {
       finder.locate(endOf(line))
       expect([finder.start, finder.end]).toEqual([starts[line], endOf(line)])
     }
+  })
+
+  it('finds line starts as far as asked, in any order of offsets', () => {
+    const lazy = new LineStarts(text)
+    const offsets = [900, 5, text.length - 1, 0, 6000, 77_000, 3, text.length]
+    for (const offset of offsets) {
+      const found = lazy.through(offset)
+      const line = lineOf(offset)
+      expect(lineIndexAt(found, offset)).toBe(line)
+      expect(found[line + 1]).toBe(starts[line + 1])
+    }
+    expect(lazy.through(text.length)).toEqual(starts)
   })
 
   it('finds the line start a given number of lines above', () => {

@@ -20,7 +20,7 @@ import type {
 import {
   LineFinder,
   lineIndexAt,
-  lineStarts,
+  LineStarts,
   linesAbove,
   lineText,
   windowEnd
@@ -106,8 +106,7 @@ export class Engine {
    * text's line `i`.
    */
   scanText(path: string, text: string, lineNumbers?: LineNumbers): Finding[] {
-    let starts: number[] | undefined
-    const startsOf = () => (starts ??= lineStarts(text))
+    const starts = new LineStarts(text)
     const touched = this.windowsByRule(path, text)
     const found: Finding[] = []
     // Spans matched by specific rules, and the catch-all rules' findings
@@ -126,7 +125,7 @@ export class Engine {
           from,
           path,
           text,
-          startsOf(),
+          starts,
           markers,
           lineNumbers
         )
@@ -178,13 +177,12 @@ export class Engine {
   scanDocument(document: ScanDocument): Finding[] {
     const sample = document.text.slice(0, 4096)
     const found: Finding[] = []
-    let starts: number[] | undefined
+    const starts = new LineStarts(document.text)
     const markers = new Map<number, InlineMarker>()
     for (const rule of this.documentRules) {
       if (!rule.appliesTo(document.path, sample)) continue
       if (document.bytes !== undefined && !rule.binary) continue
       for (const match of rule.detect(document)) {
-        starts ??= lineStarts(document.text)
         const finding = this.toFinding(
           rule,
           match,
@@ -296,7 +294,7 @@ export class Engine {
     base: number,
     path: string,
     text: string,
-    starts: readonly number[],
+    lines: LineStarts,
     markers: Map<number, InlineMarker>,
     lineNumbers?: LineNumbers
   ): Finding {
@@ -304,6 +302,7 @@ export class Engine {
 
     const startOffset = base + match.start
     const endOffset = Math.max(startOffset, base + match.end - 1)
+    const starts = lines.through(Math.max(startOffset, base + match.end))
     const startIndex = lineIndexAt(starts, startOffset)
     const endIndex = lineIndexAt(starts, endOffset)
     const fileLine = (index: number): number =>

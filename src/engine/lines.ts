@@ -11,6 +11,33 @@ export function lineStarts(text: string): number[] {
   return starts
 }
 
+/**
+ * The line starts of a text, found only as far as they are asked for: a
+ * finding in the middle of a 26,000-line file needs the first half.
+ */
+export class LineStarts {
+  private readonly starts: number[] = [0]
+  /** Where the search for the next line break goes on; -1 at the end. */
+  private next = 0
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * The starts of every line up to the one holding `offset`, and of the
+   * line after it when there is one: enough for `lineIndexAt` and
+   * `lineText` on that line and any before it.
+   */
+  through(offset: number): readonly number[] {
+    const { starts, text } = this
+    while (this.next !== -1 && starts[starts.length - 1]! <= offset) {
+      const nl = text.indexOf('\n', this.next)
+      if (nl === -1) this.next = -1
+      else starts.push((this.next = nl + 1))
+    }
+    return starts
+  }
+}
+
 /** 0-based index of the line holding `offset`, by binary search. */
 export function lineIndexAt(starts: readonly number[], offset: number): number {
   let low = 0
