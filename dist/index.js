@@ -40436,6 +40436,35 @@ function lineStarts(text) {
     }
     return starts;
 }
+/**
+ * The line starts of a text, found only as far as they are asked for: a
+ * finding in the middle of a 26,000-line file needs the first half.
+ */
+class LineStarts {
+    text;
+    starts = [0];
+    /** Where the search for the next line break goes on; -1 at the end. */
+    next = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    /**
+     * The starts of every line up to the one holding `offset`, and of the
+     * line after it when there is one: enough for `lineIndexAt` and
+     * `lineText` on that line and any before it.
+     */
+    through(offset) {
+        const { starts, text } = this;
+        while (this.next !== -1 && starts[starts.length - 1] <= offset) {
+            const nl = text.indexOf('\n', this.next);
+            if (nl === -1)
+                this.next = -1;
+            else
+                starts.push((this.next = nl + 1));
+        }
+        return starts;
+    }
+}
 /** 0-based index of the line holding `offset`, by binary search. */
 function lineIndexAt(starts, offset) {
     let low = 0;
@@ -68925,8 +68954,7 @@ class Engine {
      * text's line `i`.
      */
     scanText(path, text, lineNumbers) {
-        let starts;
-        const startsOf = () => (starts ??= lineStarts(text));
+        const starts = new LineStarts(text);
         const touched = this.windowsByRule(path, text);
         const found = [];
         // Spans matched by specific rules, and the catch-all rules' findings
@@ -68937,7 +68965,7 @@ class Engine {
         const run = (rule, from, to) => {
             const slice = from === 0 && to === text.length ? text : text.slice(from, to);
             for (const match of rule.detect(slice)) {
-                const finding = this.toFinding(rule, match, from, path, text, startsOf(), markers, lineNumbers);
+                const finding = this.toFinding(rule, match, from, path, text, starts, markers, lineNumbers);
                 const start = from + match.start;
                 const end = from + match.end;
                 if (rule.fallback) {
@@ -68989,7 +69017,7 @@ class Engine {
     scanDocument(document) {
         const sample = document.text.slice(0, 4096);
         const found = [];
-        let starts;
+        const starts = new LineStarts(document.text);
         const markers = new Map();
         for (const rule of this.documentRules) {
             if (!rule.appliesTo(document.path, sample))
@@ -68997,7 +69025,6 @@ class Engine {
             if (document.bytes !== undefined && !rule.binary)
                 continue;
             for (const match of rule.detect(document)) {
-                starts ??= lineStarts(document.text);
                 const finding = this.toFinding(rule, match, 0, document.path, document.text, starts, markers);
                 if (match.changed ||
                     document.fullScan ||
@@ -69095,10 +69122,11 @@ class Engine {
         }
         return touched;
     }
-    toFinding(rule, match, base, path, text, starts, markers, lineNumbers) {
+    toFinding(rule, match, base, path, text, lines, markers, lineNumbers) {
         this.options.onValue?.(match.value, rule);
         const startOffset = base + match.start;
         const endOffset = Math.max(startOffset, base + match.end - 1);
+        const starts = lines.through(Math.max(startOffset, base + match.end));
         const startIndex = lineIndexAt(starts, startOffset);
         const endIndex = lineIndexAt(starts, endOffset);
         const fileLine = (index) => lineNumbers ? (lineNumbers[index] ?? index + 1) : index + 1;
