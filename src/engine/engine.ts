@@ -59,6 +59,9 @@ export class Engine {
   private readonly wordStartOf: Int8Array
   /** Scratch for `windowsByRule`: per text rule, whether it reads the path. */
   private readonly readsPath: Int8Array
+  /** Scratch for `windowsByRule`: per context rule, its last window end. */
+  private readonly contextLineOf: Int32Array
+  private readonly contextStopOf: Int32Array
   /** Scratch for `windowsByRule`: per text rule, its windows in a text. */
   private readonly spansOf: PairList[]
   private readonly options: EngineOptions
@@ -97,6 +100,8 @@ export class Engine {
       r.wordStart ? 1 : 0
     )
     this.readsPath = new Int8Array(this.textRules.length)
+    this.contextLineOf = new Int32Array(this.textRules.length)
+    this.contextStopOf = new Int32Array(this.textRules.length)
     this.spansOf = this.textRules.map(() => new PairList(16))
   }
 
@@ -220,6 +225,12 @@ export class Engine {
     // rules with hits, so no window is made for a rule that would skip
     // it: 0 not asked yet, 1 reads it (and has windows), -1 does not.
     const reads = this.readsPath.fill(0)
+    // Per context rule, the line its last window end was worked out for
+    // and that end: it depends on the line alone, and a minified file's
+    // few lines can hold thousands of hits, each of which would otherwise
+    // search the lines below it again.
+    const contextLineOf = this.contextLineOf.fill(-1)
+    const contextStopOf = this.contextStopOf
     // The line of the latest hit: every window is bounded by lines, and
     // a minified bundle's line can be a megabyte long, so it is found once
     // for all the hits on it and all the rules they wake.
@@ -261,10 +272,15 @@ export class Engine {
           // further on, and a token running past the current end must
           // not be cut off there.
           if (reach < 0 && context === 0) continue
-          const stop =
-            reach >= 0
-              ? Math.min(line.end, end + reach)
-              : windowEnd(text, end - 1, context)
+          let stop: number
+          if (reach >= 0) stop = Math.min(line.end, end + reach)
+          else if (contextLineOf[ruleIndex] === line.start) {
+            stop = contextStopOf[ruleIndex]!
+          } else {
+            stop = windowEnd(text, end - 1, context)
+            contextLineOf[ruleIndex] = line.start
+            contextStopOf[ruleIndex] = stop
+          }
           if (stop > spans.seconds[last]!) spans.seconds[last] = stop
           continue
         }
@@ -279,6 +295,8 @@ export class Engine {
         } else {
           start = linesAbove(text, line.start, context)
           stop = windowEnd(text, end - 1, context)
+          contextLineOf[ruleIndex] = line.start
+          contextStopOf[ruleIndex] = stop
         }
         if (last >= 0 && start <= spans.seconds[last]!) {
           spans.seconds[last] = Math.max(spans.seconds[last]!, stop)

@@ -66,6 +66,21 @@ describe('credential rules on adversarial input', () => {
     expect(full / Math.max(half, NOISE_MS / 2)).toBeLessThan(MAX_RATIO)
   })
 
+  it('scans keyword hits spread over a few very long lines through every rule', () => {
+    // A minified bundle: a handful of lines, thousands of hits on each. A
+    // rule with context lines must not search the lines below every hit.
+    const engine = new Engine(allRules)
+    const keywords = ['abia', 'akia', 'secret_access_key', 'begin', 'curl']
+    const unit = keywords.map(k => `${'x'.repeat(90)}${k}`).join('')
+    const text = (n: number) =>
+      Array.from({ length: 6 }, () =>
+        unit.repeat(Math.ceil(n / 6 / unit.length))
+      ).join('\n')
+    const half = bestMs(() => engine.scanText('bundle.js', text(1 << 19)))
+    const full = bestMs(() => engine.scanText('bundle.js', text(1 << 20)))
+    expect(full / Math.max(half, NOISE_MS / 2)).toBeLessThan(MAX_RATIO)
+  })
+
   it('scans a megabyte made of every keyword repeated through every rule', () => {
     const engine = new Engine(allRules)
     const keywords = [...new Set(allRules.flatMap(r => r.keywords))]
