@@ -28502,6 +28502,9 @@ class Engine {
     wordStartOf;
     /** Scratch for `windowsByRule`: per text rule, whether it reads the path. */
     readsPath;
+    /** Scratch for `windowsByRule`: per context rule, its last window end. */
+    contextLineOf;
+    contextStopOf;
     /** Scratch for `windowsByRule`: per text rule, its windows in a text. */
     spansOf;
     options;
@@ -28533,6 +28536,8 @@ class Engine {
         this.reachOf = Int32Array.from(this.textRules, r => (r.contextLines ?? 0) === 0 && r.reach !== undefined ? r.reach : -1);
         this.wordStartOf = Int8Array.from(this.textRules, r => r.wordStart ? 1 : 0);
         this.readsPath = new Int8Array(this.textRules.length);
+        this.contextLineOf = new Int32Array(this.textRules.length);
+        this.contextStopOf = new Int32Array(this.textRules.length);
         this.spansOf = this.textRules.map(() => new PairList(16));
     }
     /**
@@ -28639,6 +28644,12 @@ class Engine {
         // rules with hits, so no window is made for a rule that would skip
         // it: 0 not asked yet, 1 reads it (and has windows), -1 does not.
         const reads = this.readsPath.fill(0);
+        // Per context rule, the line its last window end was worked out for
+        // and that end: it depends on the line alone, and a minified file's
+        // few lines can hold thousands of hits, each of which would otherwise
+        // search the lines below it again.
+        const contextLineOf = this.contextLineOf.fill(-1);
+        const contextStopOf = this.contextStopOf;
         // The line of the latest hit: every window is bounded by lines, and
         // a minified bundle's line can be a megabyte long, so it is found once
         // for all the hits on it and all the rules they wake.
@@ -28679,9 +28690,17 @@ class Engine {
                     // not be cut off there.
                     if (reach < 0 && context === 0)
                         continue;
-                    const stop = reach >= 0
-                        ? Math.min(line.end, end + reach)
-                        : windowEnd(text, end - 1, context);
+                    let stop;
+                    if (reach >= 0)
+                        stop = Math.min(line.end, end + reach);
+                    else if (contextLineOf[ruleIndex] === line.start) {
+                        stop = contextStopOf[ruleIndex];
+                    }
+                    else {
+                        stop = windowEnd(text, end - 1, context);
+                        contextLineOf[ruleIndex] = line.start;
+                        contextStopOf[ruleIndex] = stop;
+                    }
                     if (stop > spans.seconds[last])
                         spans.seconds[last] = stop;
                     continue;
@@ -28699,6 +28718,8 @@ class Engine {
                 else {
                     start = linesAbove(text, line.start, context);
                     stop = windowEnd(text, end - 1, context);
+                    contextLineOf[ruleIndex] = line.start;
+                    contextStopOf[ruleIndex] = stop;
                 }
                 if (last >= 0 && start <= spans.seconds[last]) {
                     spans.seconds[last] = Math.max(spans.seconds[last], stop);
