@@ -227,8 +227,9 @@ const MESSAGING: readonly ProviderCredential[] = [
     keywords: ['re_'],
     pattern: prefixed('re_', '[A-Za-z0-9]{8}_[A-Za-z0-9]{24}'),
     // 're_' ends many identifiers (are_, store_): only one at a word's
-    // start can begin a key.
+    // start can begin a key, and the key is 36 characters from there.
     wordStart: true,
+    reach: 40,
     grants: 'sending email from the account’s domains',
     revoke: 'Delete the key under API Keys.',
     helpUri: 'https://resend.com/docs/dashboard/api-keys/introduction'

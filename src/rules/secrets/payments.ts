@@ -58,8 +58,10 @@ const PAYMENTS: readonly ProviderCredential[] = [
     credential: 'access token',
     keywords: ['eaaa', 'sq0atp-'],
     pattern: prefixed('(?:EAAA|sq0atp-)', '[A-Za-z0-9_-]{22,60}', TAIL),
-    // 'EAAA' turns up inside base64 data, never at a token's start.
+    // 'EAAA' turns up inside base64 data, never at a token's start; a
+    // token is at most 67 characters from its keyword's start.
     wordStart: true,
+    reach: 72,
     grants: 'payments, refunds and customer data of the seller account',
     revoke:
       'Replace the token in the Developer Console; revoke OAuth tokens with RevokeToken.',
