@@ -25639,8 +25639,9 @@ const MESSAGING = [
         keywords: ['re_'],
         pattern: prefixed('re_', '[A-Za-z0-9]{8}_[A-Za-z0-9]{24}'),
         // 're_' ends many identifiers (are_, store_): only one at a word's
-        // start can begin a key.
+        // start can begin a key, and the key is 36 characters from there.
         wordStart: true,
+        reach: 40,
         grants: 'sending email from the account’s domains',
         revoke: 'Delete the key under API Keys.',
         helpUri: 'https://resend.com/docs/dashboard/api-keys/introduction'
@@ -26027,8 +26028,10 @@ const PAYMENTS = [
         credential: 'access token',
         keywords: ['eaaa', 'sq0atp-'],
         pattern: prefixed('(?:EAAA|sq0atp-)', '[A-Za-z0-9_-]{22,60}', TAIL$2),
-        // 'EAAA' turns up inside base64 data, never at a token's start.
+        // 'EAAA' turns up inside base64 data, never at a token's start; a
+        // token is at most 67 characters from its keyword's start.
         wordStart: true,
+        reach: 72,
         grants: 'payments, refunds and customer data of the seller account',
         revoke: 'Replace the token in the Developer Console; revoke OAuth tokens with RevokeToken.',
         helpUri: SQUARE_URI,
