@@ -57,7 +57,17 @@ const NAMED_FILES = new Set([
  * configuration, env files and pip requirement files.
  */
 export function isTransportPath(path: string): boolean {
-  const name = baseName(path).toLowerCase()
+  // A dozen rules ask this of the same file one after another.
+  if (path === lastPath) return lastAnswer
+  lastPath = path
+  lastAnswer = transportName(baseName(path).toLowerCase())
+  return lastAnswer
+}
+
+let lastPath: string | undefined
+let lastAnswer = false
+
+function transportName(name: string): boolean {
   if (NAMED_FILES.has(name)) return true
   if (name.startsWith('dockerfile') || name.endsWith('.dockerfile')) {
     return true
