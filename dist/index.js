@@ -49725,7 +49725,16 @@ const NAMED_FILES = new Set([
  * configuration, env files and pip requirement files.
  */
 function isTransportPath(path) {
-    const name = baseName(path).toLowerCase();
+    // A dozen rules ask this of the same file one after another.
+    if (path === lastPath)
+        return lastAnswer;
+    lastPath = path;
+    lastAnswer = transportName(baseName(path).toLowerCase());
+    return lastAnswer;
+}
+let lastPath;
+let lastAnswer = false;
+function transportName(name) {
     if (NAMED_FILES.has(name))
         return true;
     if (name.startsWith('dockerfile') || name.endsWith('.dockerfile')) {
