@@ -68746,7 +68746,10 @@ const PADDED = CHUNK + 4 * STREAMS;
  * keyword alphabet is scanned in JavaScript.
  */
 const WASM_MAX_CLASSES = 64;
-/** scan.wat reads the class table from address 0, the transitions after. */
+/**
+ * scan.wat reads the class table from address 0 and the transitions from
+ * 65536: its loads take that address as their constant offset.
+ */
 const CLASS_AT = 0;
 const DELTA_AT = 65536;
 let compiled;
@@ -68841,8 +68844,9 @@ class KeywordIndex {
     keywords;
     automaton;
     wasm;
-    /** (end offset, state row) pairs of the last scan, then its hits. */
+    /** Reused by every scan: the automaton's (end offset, state row) pairs, */
     rows = new PairList();
+    /** and the (keyword, end offset) pairs they stand for. */
     found = new PairList();
     constructor(keywords, options = {}) {
         this.keywords = keywords;

@@ -32,8 +32,9 @@ export class KeywordIndex {
   readonly keywords: readonly string[]
   private readonly automaton: Automaton
   private readonly wasm: WasmScanner | undefined
-  /** (end offset, state row) pairs of the last scan, then its hits. */
+  /** Reused by every scan: the automaton's (end offset, state row) pairs, */
   private readonly rows = new PairList()
+  /** and the (keyword, end offset) pairs they stand for. */
   private readonly found = new PairList()
 
   constructor(keywords: readonly string[], options: KeywordIndexOptions = {}) {

@@ -19,7 +19,10 @@ const PADDED = CHUNK + 4 * STREAMS
  */
 export const WASM_MAX_CLASSES = 64
 
-/** scan.wat reads the class table from address 0, the transitions after. */
+/**
+ * scan.wat reads the class table from address 0 and the transitions from
+ * 65536: its loads take that address as their constant offset.
+ */
 const CLASS_AT = 0
 const DELTA_AT = 65536
 
