@@ -17423,8 +17423,12 @@ function readCommands(text) {
     const endWord = (at) => {
         flush(at);
         if (wordStart !== -1) {
-            const read = { text: word, start: wordStart, end: at };
-            read.program = undefined;
+            const read = {
+                text: word,
+                start: wordStart,
+                end: at,
+                program: undefined
+            };
             words.push(read);
         }
         word = '';

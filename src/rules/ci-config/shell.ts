@@ -46,8 +46,12 @@ export function readCommands(text: string): Command[] {
   const endWord = (at: number): void => {
     flush(at)
     if (wordStart !== -1) {
-      const read: ReadWord = { text: word, start: wordStart, end: at }
-      read.program = undefined
+      const read: ReadWord = {
+        text: word,
+        start: wordStart,
+        end: at,
+        program: undefined
+      }
       words.push(read)
     }
     word = ''
