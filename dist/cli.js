@@ -17255,13 +17255,7 @@ function anyLineStartsWith(pattern, text) {
 /** Offsets and lines in a text, for turning match offsets into positions. */
 /** Offsets at which each line of `text` starts; the first is 0. */
 function lineStarts(text) {
-    const starts = [0];
-    let at = text.indexOf('\n');
-    while (at !== -1) {
-        starts.push(at + 1);
-        at = text.indexOf('\n', at + 1);
-    }
-    return starts;
+    return new LineStarts(text).through(text.length);
 }
 /**
  * The line starts of a text, found only as far as they are asked for: a
@@ -28703,44 +28697,38 @@ class Engine {
                 const last = spans.length - 1;
                 const reach = reachOf[ruleIndex];
                 const context = contextOf[ruleIndex];
+                // Where this hit's window ends: its line, clipped to the reach,
+                // or `context` lines further down.
+                let stop;
+                if (reach >= 0)
+                    stop = Math.min(line.end, end + reach);
+                else if (context === 0)
+                    stop = line.end;
+                else if (contextLineOf[ruleIndex] === line.start) {
+                    stop = contextStopOf[ruleIndex];
+                }
+                else {
+                    stop = windowEnd(text, end - 1, context);
+                    contextLineOf[ruleIndex] = line.start;
+                    contextStopOf[ruleIndex] = stop;
+                }
+                // A hit inside the current window widens it: on a line window it
+                // is the same line, but a reach or context window around it can
+                // end further on, and a token running past the current end must
+                // not be cut off there.
                 if (last >= 0 && end <= spans.seconds[last]) {
-                    // A hit inside the current window: on a line window it is the
-                    // same line, but a reach or context window around it can end
-                    // further on, and a token running past the current end must
-                    // not be cut off there.
-                    if (reach < 0 && context === 0)
-                        continue;
-                    let stop;
-                    if (reach >= 0)
-                        stop = Math.min(line.end, end + reach);
-                    else if (contextLineOf[ruleIndex] === line.start) {
-                        stop = contextStopOf[ruleIndex];
-                    }
-                    else {
-                        stop = windowEnd(text, end - 1, context);
-                        contextLineOf[ruleIndex] = line.start;
-                        contextStopOf[ruleIndex] = stop;
-                    }
                     if (stop > spans.seconds[last])
                         spans.seconds[last] = stop;
                     continue;
                 }
                 let start;
-                let stop;
                 if (reach >= 0) {
                     start = Math.max(line.start, end - keywordLength[keyword] - reach);
-                    stop = Math.min(line.end, end + reach);
                 }
-                else if (context === 0) {
+                else if (context === 0)
                     start = line.start;
-                    stop = line.end;
-                }
-                else {
+                else
                     start = linesAbove(text, line.start, context);
-                    stop = windowEnd(text, end - 1, context);
-                    contextLineOf[ruleIndex] = line.start;
-                    contextStopOf[ruleIndex] = stop;
-                }
                 if (last >= 0 && start <= spans.seconds[last]) {
                     spans.seconds[last] = Math.max(spans.seconds[last], stop);
                 }

@@ -135,51 +135,38 @@ describe('Engine windows and fallbacks', () => {
     ])
   })
 
-  it('gives a rule with a reach only the characters near its keyword', () => {
+  /** The windows a rule of `shape` that matches nothing is given. */
+  const windowsSeen = (shape: Partial<TextRule>, text: string) => {
     const seen: string[] = []
-    const rule = {
+    const rule: TextRule = {
       ...base,
-      id: 'near',
+      id: 'recorder',
       keywords: ['kw'],
-      reach: 5,
-      detect(text: string) {
-        seen.push(text)
+      detect(window) {
+        seen.push(window)
         return []
-      }
+      },
+      ...shape
     }
-    new Engine([rule]).scanText('a', `${'a'.repeat(50)}kw${'b'.repeat(50)}`)
-    expect(seen).toEqual(['aaaaakwbbbbb'])
+    new Engine([rule]).scanText('a', text)
+    return seen
+  }
+
+  it('gives a rule with a reach only the characters near its keyword', () => {
+    const text = `${'a'.repeat(50)}kw${'b'.repeat(50)}`
+    expect(windowsSeen({ reach: 5 }, text)).toEqual(['aaaaakwbbbbb'])
   })
 
   it('skips hits of a word-start rule that follow a letter or digit', () => {
-    const seen: string[] = []
-    const rule = {
-      ...base,
-      id: 'prefix',
-      keywords: ['kw_'],
-      wordStart: true,
-      detect(text: string) {
-        seen.push(text)
-        return []
-      }
-    }
     const lines = ['kw_1', 'akw_2', '9kw_3', '_kw_4', ' KW_5', 'Zkw_6']
-    new Engine([rule]).scanText('a', lines.join('\n'))
+    const seen = windowsSeen(
+      { keywords: ['kw_'], wordStart: true },
+      lines.join('\n')
+    )
     expect(seen).toEqual(['kw_1', '_kw_4', ' KW_5'])
   })
 
   it('runs a rule that needs a string only on the windows that hold it', () => {
-    const seen: string[] = []
-    const rule = {
-      ...base,
-      id: 'needy',
-      keywords: ['kw'],
-      needs: '@@',
-      detect(text: string) {
-        seen.push(text)
-        return []
-      }
-    }
     const lines = [
       'kw 1 @@', // holds it
       'kw 2', // does not; the next line does, outside this window
@@ -188,7 +175,7 @@ describe('Engine windows and fallbacks', () => {
       '@ kw 4 @@ kw 5', // one window for both hits, holding it
       'kw 6' // none after the last occurrence
     ]
-    new Engine([rule]).scanText('a', lines.join('\n'))
+    const seen = windowsSeen({ needs: '@@' }, lines.join('\n'))
     expect(seen).toEqual(['kw 1 @@', '@ kw 4 @@ kw 5'])
   })
 })

@@ -266,38 +266,31 @@ export class Engine {
         const last = spans.length - 1
         const reach = reachOf[ruleIndex]!
         const context = contextOf[ruleIndex]!
-        if (last >= 0 && end <= spans.seconds[last]!) {
-          // A hit inside the current window: on a line window it is the
-          // same line, but a reach or context window around it can end
-          // further on, and a token running past the current end must
-          // not be cut off there.
-          if (reach < 0 && context === 0) continue
-          let stop: number
-          if (reach >= 0) stop = Math.min(line.end, end + reach)
-          else if (contextLineOf[ruleIndex] === line.start) {
-            stop = contextStopOf[ruleIndex]!
-          } else {
-            stop = windowEnd(text, end - 1, context)
-            contextLineOf[ruleIndex] = line.start
-            contextStopOf[ruleIndex] = stop
-          }
-          if (stop > spans.seconds[last]!) spans.seconds[last] = stop
-          continue
-        }
-        let start: number
+        // Where this hit's window ends: its line, clipped to the reach,
+        // or `context` lines further down.
         let stop: number
-        if (reach >= 0) {
-          start = Math.max(line.start, end - keywordLength[keyword]! - reach)
-          stop = Math.min(line.end, end + reach)
-        } else if (context === 0) {
-          start = line.start
-          stop = line.end
+        if (reach >= 0) stop = Math.min(line.end, end + reach)
+        else if (context === 0) stop = line.end
+        else if (contextLineOf[ruleIndex] === line.start) {
+          stop = contextStopOf[ruleIndex]!
         } else {
-          start = linesAbove(text, line.start, context)
           stop = windowEnd(text, end - 1, context)
           contextLineOf[ruleIndex] = line.start
           contextStopOf[ruleIndex] = stop
         }
+        // A hit inside the current window widens it: on a line window it
+        // is the same line, but a reach or context window around it can
+        // end further on, and a token running past the current end must
+        // not be cut off there.
+        if (last >= 0 && end <= spans.seconds[last]!) {
+          if (stop > spans.seconds[last]!) spans.seconds[last] = stop
+          continue
+        }
+        let start: number
+        if (reach >= 0) {
+          start = Math.max(line.start, end - keywordLength[keyword]! - reach)
+        } else if (context === 0) start = line.start
+        else start = linesAbove(text, line.start, context)
         if (last >= 0 && start <= spans.seconds[last]!) {
           spans.seconds[last] = Math.max(spans.seconds[last]!, stop)
         } else spans.push(start, stop)

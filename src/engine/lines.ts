@@ -1,14 +1,8 @@
 /** Offsets and lines in a text, for turning match offsets into positions. */
 
 /** Offsets at which each line of `text` starts; the first is 0. */
-export function lineStarts(text: string): number[] {
-  const starts = [0]
-  let at = text.indexOf('\n')
-  while (at !== -1) {
-    starts.push(at + 1)
-    at = text.indexOf('\n', at + 1)
-  }
-  return starts
+export function lineStarts(text: string): readonly number[] {
+  return new LineStarts(text).through(text.length)
 }
 
 /**

@@ -57,7 +57,7 @@ export function quoted(value: string, fallback: string): string {
     : fallback
 }
 
-const lineIndexes = new WeakMap<ScanDocument, number[]>()
+const lineIndexes = new WeakMap<ScanDocument, readonly number[]>()
 
 /** Whether the line holding `offset` is one the change adds. */
 export function changedAt(document: ScanDocument, offset: number): boolean {
@@ -82,7 +82,7 @@ export function* capPerLine(
   text: string,
   matches: Iterable<Match>
 ): Iterable<Match> {
-  let starts: number[] | undefined
+  let starts: readonly number[] | undefined
   const counts = new Map<number, number>()
   for (const match of matches) {
     starts ??= lineStarts(text)

@@ -226,7 +226,7 @@ export function perLine<T>(
   text: string,
   compute: (line: string) => T
 ): (offset: number) => T {
-  let starts: number[] | undefined
+  let starts: readonly number[] | undefined
   const memo = new Map<number, T>()
   return offset => {
     starts ??= lineStarts(text)

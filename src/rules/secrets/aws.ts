@@ -131,7 +131,7 @@ function keyIdsIn(text: string): (Span & { prefix: string })[] {
 }
 
 function lineLookup(text: string): (offset: number) => number {
-  let starts: number[] | undefined
+  let starts: readonly number[] | undefined
   return offset => {
     starts ??= lineStarts(text)
     return lineIndexAt(starts, offset)
